@@ -1,0 +1,2 @@
+var app = ServerlessHub.ServerlessHubApp.Build(args);
+await app.RunAsync();

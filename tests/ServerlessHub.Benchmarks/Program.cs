@@ -1,0 +1,1 @@
+namespace ServerlessHub.Benchmarks; public static class Program { public static void Main() { } }
