@@ -1,11 +1,65 @@
+using System.Net;
+using ServerlessHub.Health;
+using ServerlessHub.Runtime;
+using ServerlessHub.Runtime.Invocation;
+using ServerlessHub.Tick;
+
 namespace ServerlessHub;
 
+/// <summary>The composition root, shared by <c>Program</c>, the tests and the benchmarks.</summary>
 public static class ServerlessHubApp
 {
-    public static WebApplication Build(string[] args)
+    /// <summary>The app setting that the Functions host sets when it runs this executable as its custom handler.</summary>
+    public const string CustomHandlerPortSetting = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    /// <summary>The standalone address when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise (the Functions local port).</summary>
+    public const string DefaultStandaloneUrl = "http://127.0.0.1:7071";
+
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="settings">App settings that override every other source (tests and benchmarks use this).</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"));
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var hostPort = builder.Configuration[CustomHandlerPortSetting];
+        if (hostPort is not null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, int.Parse(hostPort, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultStandaloneUrl);
+        }
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        builder.Services.AddRuntime(builder.Configuration, underFunctionsHost: hostPort is not null);
+        builder.Services.AddTick();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HealthJsonContext.Default));
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        if (app.Configuration[CustomHandlerPortSetting] is not null)
+        {
+            app.MapInvocations();
+        }
+
+        app.MapHealth();
+        app.EnsureAllHttpFunctionsMapped();
+        app.Services.EnsureAllTriggerFunctionsHandled();
         return app;
     }
+
+    public static WebApplication Build(string[] args) => Build(CreateBuilder(args));
 }

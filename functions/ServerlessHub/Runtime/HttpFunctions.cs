@@ -1,0 +1,38 @@
+namespace ServerlessHub.Runtime;
+
+/// <summary>Maps HTTP-triggered functions at the route and methods their <c>function.json</c> declares.</summary>
+public static class HttpFunctions
+{
+    /// <exception cref="InvalidOperationException">No function.json declares an httpTrigger function of that name.</exception>
+    public static RouteHandlerBuilder MapHttpFunction(this WebApplication app, string functionName, Delegate handler)
+    {
+        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
+        if (catalog.Find(functionName) is not { Trigger: HttpTrigger trigger })
+        {
+            throw new InvalidOperationException($"No function.json declares an httpTrigger function named '{functionName}'.");
+        }
+
+        app.Services.GetRequiredService<MappedHttpFunctions>().Names.Add(functionName);
+        var pattern = string.IsNullOrEmpty(catalog.Host.RoutePrefix) ? $"/{trigger.Route}" : $"/{catalog.Host.RoutePrefix}/{trigger.Route}";
+        return app.MapMethods(pattern, trigger.Methods, handler).WithName(functionName);
+    }
+
+    /// <summary>Fails start-up when a declared HTTP function has no handler, so nothing answers 404 by omission.</summary>
+    public static void EnsureAllHttpFunctionsMapped(this WebApplication app)
+    {
+        var mapped = app.Services.GetRequiredService<MappedHttpFunctions>().Names;
+        var missing = app.Services.GetRequiredService<FunctionCatalog>().Functions
+            .Where(f => f.Trigger is HttpTrigger && !mapped.Contains(f.Name))
+            .Select(f => f.Name)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"function.json declares HTTP functions with no handler: {string.Join(", ", missing)}.");
+        }
+    }
+
+    internal sealed class MappedHttpFunctions
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ServerlessHub.Testing;
+
+/// <summary>One running instance of the function app, in this process, on 127.0.0.1 and a free port.</summary>
+public sealed class HubInstance : IAsyncDisposable
+{
+    private HubInstance(WebApplication app, Uri baseAddress)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    /// <summary>
+    /// Starts an instance. <paramref name="settings"/> are app settings (e.g. AzureWebJobsStorage, AzureWebJobsScriptRoot,
+    /// FUNCTIONS_CUSTOMHANDLER_PORT); <paramref name="configureServices"/> adds test functions or replaces the clock.
+    /// </summary>
+    public static async Task<HubInstance> StartAsync(
+        IReadOnlyDictionary<string, string?> settings,
+        Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
+    {
+        var builder = ServerlessHubApp.CreateBuilder([], settings);
+        if (!settings.ContainsKey(ServerlessHubApp.CustomHandlerPortSetting))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configureServices?.Invoke(builder.Services);
+        var app = ServerlessHubApp.Build(builder);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HubInstance(app, new Uri(address));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken = default) => await App.StopAsync(cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.DisposeAsync().ConfigureAwait(false);
+    }
+}
