@@ -1,0 +1,35 @@
+using ServerlessHub.Testing;
+
+namespace ServerlessHub.Runtime;
+
+/// <summary>A throw-away Functions script root holding the repo's host.json (with test queue settings) and test functions.</summary>
+public sealed class ScriptRoot : IDisposable
+{
+    public ScriptRoot(string maxPollingInterval = "00:00:00.200", string visibilityTimeout = "00:00:00")
+    {
+        Path = Directory.CreateTempSubdirectory("hub-script-root-").FullName;
+        var host = File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "host.json"))
+            .Replace("\"maxPollingInterval\": \"00:00:02\"", $"\"maxPollingInterval\": \"{maxPollingInterval}\"", StringComparison.Ordinal)
+            .Replace("\"visibilityTimeout\": \"00:00:10\"", $"\"visibilityTimeout\": \"{visibilityTimeout}\"", StringComparison.Ordinal);
+        File.WriteAllText(System.IO.Path.Combine(Path, "host.json"), host);
+    }
+
+    public string Path { get; }
+
+    public ScriptRoot WithQueueFunction(string name, string queueName) => With(name, $$"""
+        { "bindings": [ { "type": "queueTrigger", "direction": "in", "name": "message", "queueName": "{{queueName}}", "connection": "AzureWebJobsStorage" } ] }
+        """);
+
+    public ScriptRoot WithTimerFunction(string name, string schedule) => With(name, $$"""
+        { "bindings": [ { "type": "timerTrigger", "direction": "in", "name": "timer", "schedule": "{{schedule}}", "useMonitor": true } ] }
+        """);
+
+    public ScriptRoot With(string name, string functionJson)
+    {
+        Directory.CreateDirectory(System.IO.Path.Combine(Path, name));
+        File.WriteAllText(System.IO.Path.Combine(Path, name, "function.json"), functionJson);
+        return this;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
