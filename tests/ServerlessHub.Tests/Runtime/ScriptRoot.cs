@@ -2,7 +2,10 @@ using ServerlessHub.Testing;
 
 namespace ServerlessHub.Runtime;
 
-/// <summary>A throw-away Functions script root holding the repo's host.json (with test queue settings) and test functions.</summary>
+/// <summary>
+/// A throw-away Functions script root: the app's own functions and host.json (with test queue settings), plus the
+/// test functions a test declares.
+/// </summary>
 public sealed class ScriptRoot : IDisposable
 {
     public ScriptRoot(string maxPollingInterval = "00:00:00.200", string visibilityTimeout = "00:00:00")
@@ -12,6 +15,10 @@ public sealed class ScriptRoot : IDisposable
             .Replace("\"maxPollingInterval\": \"00:00:02\"", $"\"maxPollingInterval\": \"{maxPollingInterval}\"", StringComparison.Ordinal)
             .Replace("\"visibilityTimeout\": \"00:00:10\"", $"\"visibilityTimeout\": \"{visibilityTimeout}\"", StringComparison.Ordinal);
         File.WriteAllText(System.IO.Path.Combine(Path, "host.json"), host);
+        foreach (var function in Directory.EnumerateFiles(AppContext.BaseDirectory, "function.json", SearchOption.AllDirectories))
+        {
+            With(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(function))!, File.ReadAllText(function));
+        }
     }
 
     public string Path { get; }

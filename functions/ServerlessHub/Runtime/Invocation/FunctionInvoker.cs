@@ -76,14 +76,14 @@ public sealed class FunctionInvoker(FunctionCatalog catalog, IServiceProvider se
                 ["sys"] = Sys(function.Name, utcNow),
             });
 
-    /// <summary>Builds the request the Functions host would post for a timer occurrence.</summary>
+    /// <summary>Builds the request the Functions host would post for a timer occurrence; <c>Last</c> is MinValue before the first run.</summary>
     public static InvocationRequest TimerRequest(FunctionDefinition function, TimerTrigger trigger, bool isPastDue, DateTimeOffset? last, DateTimeOffset next, DateTimeOffset utcNow)
     {
         var info = new Dictionary<string, JsonElement>
         {
             ["Schedule"] = JsonDocument.Parse("""{"AdjustForDST":true}""").RootElement.Clone(),
-            ["ScheduleStatus"] = last is null ? JsonDocument.Parse("null").RootElement.Clone() : JsonSerializer.SerializeToElement(
-                new Dictionary<string, JsonElement> { ["Last"] = Instant(last), ["Next"] = Instant(next), ["LastUpdated"] = Instant(utcNow) },
+            ["ScheduleStatus"] = !trigger.UseMonitor ? JsonDocument.Parse("null").RootElement.Clone() : JsonSerializer.SerializeToElement(
+                new Dictionary<string, JsonElement> { ["Last"] = Instant(last ?? DateTimeOffset.MinValue), ["Next"] = Instant(next), ["LastUpdated"] = Instant(utcNow) },
                 RuntimeJsonContext.Default.DictionaryStringJsonElement),
             ["IsPastDue"] = JsonSerializer.SerializeToElement(isPastDue, RuntimeJsonContext.Default.Boolean),
         };
