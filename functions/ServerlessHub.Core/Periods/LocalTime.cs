@@ -12,9 +12,9 @@ public static class LocalTime
     /// </summary>
     /// <remarks>
     /// A local time skipped when clocks go forward is moved forward by the length of the gap, i.e. read with the
-    /// offset in force before the change: 02:30 on the day New York springs forward is 03:30 EDT. A day whose
-    /// midnight is skipped therefore starts when the clocks change. A local time shown twice when clocks go back is
-    /// its first occurrence, so a deadline never falls later than the first time the clock shows it.
+    /// offset in force before the change: 02:30 on the day New York springs forward is 03:30 EDT, and where clocks
+    /// jump forward at midnight (São Paulo until 2019) the day starts when they change. A local time shown twice when
+    /// clocks go back is its first occurrence, so a deadline never falls later than the first time the clock shows it.
     /// </remarks>
     public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {

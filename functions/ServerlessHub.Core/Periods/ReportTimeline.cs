@@ -67,8 +67,8 @@ public sealed class ReportTimeline
         {
             var period = Recurring(PeriodKey.FirstDayContaining(Schedule.Cadence, LocalTime.ToDate(instant, TimeZone)));
 
-            // Where clocks go back across midnight the local date can briefly step back a day, so the date's period
-            // may lie one step off; the instants decide.
+            // Where clocks go back across midnight, or jump over it, the wall-clock date near a boundary can name the
+            // neighbouring period; the boundary instants decide (see the Containing_Clocks… tests).
             while (instant < period.Start)
             {
                 period = Recurring(PeriodKey.NextFirstDay(Schedule.Cadence, period.FirstDay, -1));
