@@ -58,11 +58,14 @@ public sealed class WorkingDayCalendar
     {
         ArgumentNullException.ThrowIfNull(ranges);
         var added = ranges.ToImmutableArray();
-        foreach (var range in added.Where(r => r.Days > MaxConsecutiveDaysOff))
+        foreach (var range in added)
         {
-            throw new ArgumentException(
-                $"The days off {range.First:yyyy-MM-dd}..{range.Last:yyyy-MM-dd} span {range.Days} days; at most {MaxConsecutiveDaysOff} are allowed.",
-                nameof(ranges));
+            if (range.Days > MaxConsecutiveDaysOff)
+            {
+                throw new ArgumentException(
+                    $"The days off {range.First:yyyy-MM-dd}..{range.Last:yyyy-MM-dd} span {range.Days} days; at most {MaxConsecutiveDaysOff} are allowed.",
+                    nameof(ranges));
+            }
         }
 
         return new(statutory, extraDaysOff.AddRange(added), extraWorkingDays, reportYearWithoutData);

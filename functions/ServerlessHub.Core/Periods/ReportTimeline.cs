@@ -181,7 +181,7 @@ public sealed class ReportTimeline
             return Recurring(PeriodKey.NextFirstDay(Schedule.Cadence, period.FirstDay, step));
         }
 
-        var index = terms.Select(t => t.Id).ToList().IndexOf(period.Key);
+        var index = terms.FindIndex(t => t.Id == period.Key);
         return index >= 0 && index + step >= 0 && index + step < terms.Count ? FromTerm(terms[index + step]) : null;
     }
 
