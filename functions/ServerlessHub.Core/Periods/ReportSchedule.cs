@@ -40,7 +40,10 @@ public enum DayAnchor
 /// <summary>
 /// A local day and time relative to a period: <see cref="Days"/> days (of <see cref="Unit"/>) after the
 /// <see cref="Anchor"/> day, at <see cref="Time"/> in the hub's time zone. With working days, 0 means the anchor day
-/// itself when it is a working day and otherwise the next working day; N ≥ 1 means the Nth working day after the anchor.
+/// itself when it is a working day and otherwise the next working day; N ≥ 1 means the Nth working day after the anchor;
+/// −N means the Nth working day before it. <see cref="Days"/> is at most 3660 in magnitude
+/// (<see cref="Calendar.WorkingDayCalendar.MaxWorkingDays"/>). Local times skipped or repeated by a clock change are
+/// resolved as <see cref="LocalTime.ToInstant"/> describes.
 /// </summary>
 /// <example>Weekly, due Friday 17:00: <c>new DayOffset(4, DayUnit.Calendar, DayAnchor.PeriodStart, new TimeOnly(17, 0))</c>.
 /// Monthly, due on the 3rd working day after the month ends: <c>new DayOffset(3, DayUnit.Working, DayAnchor.PeriodEnd, new TimeOnly(17, 0))</c>.</example>
