@@ -118,7 +118,7 @@ public sealed class WeComCallbackCrypto
             return CallbackDecryptResult.Failure(CallbackDecryptStatus.BadSignature);
         }
 
-        return DecryptVerified(encrypted!);
+        return DecryptVerified(encrypted ?? "");
     }
 
     /// <summary>

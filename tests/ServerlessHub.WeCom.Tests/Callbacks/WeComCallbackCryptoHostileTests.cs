@@ -72,6 +72,12 @@ public class WeComCallbackCryptoHostileTests
         Assert.Equal(CallbackDecryptStatus.BadCiphertextLength, SignedDecrypt(""));
     }
 
+    [Fact]
+    public void Decrypt_MissingCiphertextSignedAsEmpty_ReturnsBadCiphertextLength()
+    {
+        Assert.Equal(CallbackDecryptStatus.BadCiphertextLength, _crypto.Decrypt(Sign(""), Timestamp, Nonce, null).Status);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(33)]

@@ -142,6 +142,16 @@ public class AppMessageTests
     }
 
     [Fact]
+    public void Parse_ContentWithManyEscapedCharacters_KeepsThem()
+    {
+        var content = string.Concat(Enumerable.Repeat("&amp;&lt;", 2000));
+        var xml = "<xml><ToUserName>wx</ToUserName><FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>"
+            + $"<Content>{content}</Content><MsgId>9</MsgId></xml>";
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("&<", 2000)), Parse(xml).Content);
+    }
+
+    [Fact]
     public void Parse_DuplicateContent_ReturnsMalformed()
     {
         var xml = "<xml><ToUserName>wx</ToUserName><FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>"
