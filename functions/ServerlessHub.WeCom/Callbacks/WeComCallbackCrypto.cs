@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,7 +12,7 @@ namespace ServerlessHub.WeCom.Callbacks;
 /// Immutable and thread-safe: one instance serves one callback endpoint.
 /// </summary>
 /// <remarks>
-/// Sources: developer.work.weixin.qq.com document paths 90968 (加解密方案, apps) and 101033 (AI bot).
+/// Sources: developer.work.weixin.qq.com document paths 91144 (加解密方案说明) and 101033 (AI bot).
 /// Failures on request input are returned as <see cref="CallbackDecryptStatus"/> values and never thrown.
 /// </remarks>
 public sealed class WeComCallbackCrypto
@@ -93,7 +94,7 @@ public sealed class WeComCallbackCrypto
         }
 
         Span<byte> given = stackalloc byte[SignatureHexLength];
-        if (Ascii.ToLower(signature, given, out _) != System.Buffers.OperationStatus.Done)
+        if (Ascii.ToLower(signature, given, out _) != OperationStatus.Done)
         {
             return false;
         }
@@ -112,7 +113,7 @@ public sealed class WeComCallbackCrypto
     public CallbackDecryptResult Decrypt(string? signature, string? timestamp, string? nonce, string? encrypted)
     {
         // The signature is checked before any decryption: it is keyed by the secret token, so an attacker
-        // cannot reach the padding and length checks below with a forged ciphertext (no padding oracle).
+        // cannot reach the padding and length checks with a forged ciphertext (no padding oracle).
         if (!VerifySignature(signature, timestamp, nonce, encrypted))
         {
             return CallbackDecryptResult.Failure(CallbackDecryptStatus.BadSignature);
