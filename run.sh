@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs ServerlessHub on this machine: Azurite (started if needed, data in .data/), then the function app in
+# standalone mode on http://127.0.0.1:7071. Extra arguments go to the app (e.g. --urls http://0.0.0.0:7071).
+set -euo pipefail
+cd "$(dirname "$0")"
+infra/local/azurite.sh start
+started_pid="$(cat .data/azurite/pid 2>/dev/null || true)"
+cleanup() {
+  if [[ -n "$started_pid" ]] && kill -0 "$started_pid" 2>/dev/null; then
+    kill "$started_pid" && rm -f .data/azurite/pid
+  fi
+}
+trap cleanup EXIT INT TERM
+dotnet build functions/ServerlessHub -c Release -nologo -v quiet
+dotnet functions/ServerlessHub/bin/Release/net10.0/ServerlessHub.dll "$@"
