@@ -23,7 +23,7 @@ start() {
   fi
   mkdir -p "$root/.data/azurite"
   node "$prefix/node_modules/azurite/dist/src/azurite.js" \
-    --location "$root/.data/azurite" --debug "$root/.data/azurite/debug.log" \
+    --location "$root/.data/azurite" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --skipApiVersionCheck --disableTelemetry --silent >"$root/.data/azurite/azurite.out" 2>&1 &
   echo $! >"$root/.data/azurite/pid"
