@@ -15,9 +15,10 @@ internal static partial class YamlDocumentReader
 
     public static DocumentNode? Read(string text, ErrorList errors)
     {
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
-            return ReadEvents(new Parser(new StringReader(text)), errors);
+            return ReadEvents(new Parser(scanner), errors);
         }
         catch (YamlException ex)
         {
@@ -26,6 +27,17 @@ internal static partial class YamlDocumentReader
                 HubDefinitionErrorCodes.YamlSyntax,
                 "YAML syntax error: " + Reason(ex),
                 "YAML 语法错误：" + Reason(ex));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1's scanner fails this way on some malformed flow collections (e.g. an unclosed '['
+            // followed by a block key) instead of raising a YamlException; the scanner's position is still right.
+            errors.AddSyntax(
+                Position(scanner.CurrentPosition),
+                HubDefinitionErrorCodes.YamlSyntax,
+                "YAML syntax error: the text cannot be read here; an unclosed bracket, brace or quote is the usual cause",
+                "YAML 语法错误：无法从此处继续读取，通常是括号或引号未闭合");
             return null;
         }
     }
