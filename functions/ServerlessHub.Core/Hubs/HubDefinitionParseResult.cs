@@ -15,7 +15,7 @@ public sealed record HubDefinitionParseResult
     public HubDefinition? Definition { get; }
 
     /// <summary>Every error found (at most <see cref="HubDefinitionLimits.MaxErrors"/>, then one
-    /// <see cref="HubDefinitionErrorCodes.TooManyErrors"/>), shape errors first, then cross-reference errors; empty when valid.</summary>
+    /// <see cref="HubDefinitionErrorCodes.TooManyErrors"/>), roughly in document order (sections are checked in dependency order: units, people, channels, reports); empty when valid.</summary>
     public IReadOnlyList<HubDefinitionError> Errors { get; }
 
     /// <summary>Whether the document is valid.</summary>

@@ -216,6 +216,7 @@ public sealed class HubDefinitionParserTests
         Assert.Equal((4, 1), (error.Line, error.Column));
         Assert.StartsWith("line 4, column 1: JSON syntax error: ", error.English, StringComparison.Ordinal);
         Assert.DoesNotContain("LineNumber", error.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", error.English, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ internal static partial class JsonDocumentReader
         catch (JsonException ex)
         {
             SourcePosition position = lines.AtLineByte((int)(ex.LineNumber ?? 0), (int)(ex.BytePositionInLine ?? 0));
-            string reason = PositionSuffix().Replace(ex.Message, "");
+            string reason = PositionSuffix().Replace(ex.Message, "").Replace(" Change the reader options.", "", StringComparison.Ordinal);
             errors.AddSyntax(position, HubDefinitionErrorCodes.JsonSyntax, "JSON syntax error: " + reason, "JSON 语法错误：" + reason);
             return null;
         }
@@ -101,7 +101,8 @@ internal static partial class JsonDocumentReader
         }
     }
 
-    // System.Text.Json ends its messages with " LineNumber: 0 | BytePositionInLine: 12."; the error carries the position.
+    // System.Text.Json ends its messages with " LineNumber: 0 | BytePositionInLine: 12." (the error carries the
+    // position) and some with advice for programmers ("Change the reader options.") that a coordinator cannot act on.
     [GeneratedRegex(@"\s*(Path: \S* \| )?LineNumber: \d+ \| BytePositionInLine: \d+\.\s*$")]
     private static partial Regex PositionSuffix();
 

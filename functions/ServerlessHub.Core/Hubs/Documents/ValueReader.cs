@@ -6,8 +6,6 @@ namespace ServerlessHub.Hubs.Documents;
 /// <summary>Reads typed values from a <see cref="DocumentNode"/> tree, reporting each problem at its path.</summary>
 internal sealed partial class ValueReader(ErrorList errors)
 {
-    public ErrorList Errors => errors;
-
     public bool Missing(Properties properties, string name)
     {
         if (properties[name] is not null)
