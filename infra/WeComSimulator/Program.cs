@@ -1,4 +1,4 @@
-using ServerlessHub.WeComSimulator;
+using ServerlessHub.WeCom.Simulation;
 
 // Run: dotnet run --project infra/WeComSimulator -- --urls http://127.0.0.1:5080
 // Settings come from simulator.json beside the executable, then --config FILE, then command-line overrides such as

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ServerlessHub.WeComSimulator.Inspection;
-using ServerlessHub.WeComSimulator.Recording;
-using ServerlessHub.WeComSimulator.Replies;
+using ServerlessHub.WeCom.Simulation.Inspection;
+using ServerlessHub.WeCom.Simulation.Recording;
+using ServerlessHub.WeCom.Simulation.Replies;
 
-namespace ServerlessHub.WeComSimulator;
+namespace ServerlessHub.WeCom.Simulation;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorReply))]

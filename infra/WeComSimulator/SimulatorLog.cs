@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace ServerlessHub.WeComSimulator;
+namespace ServerlessHub.WeCom.Simulation;
 
 /// <summary>The simulator's console lines, one per event, readable at a glance.</summary>
 internal static partial class SimulatorLog

@@ -1,7 +1,7 @@
-using ServerlessHub.WeComSimulator.Recording;
-using ServerlessHub.WeComSimulator.Tokens;
+using ServerlessHub.WeCom.Simulation.Recording;
+using ServerlessHub.WeCom.Simulation.Tokens;
 
-namespace ServerlessHub.WeComSimulator;
+namespace ServerlessHub.WeCom.Simulation;
 
 /// <summary>
 /// The simulator hosted in-process on 127.0.0.1, for tests: start it, point clients at <see cref="BaseAddress"/>,

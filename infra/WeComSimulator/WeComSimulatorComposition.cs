@@ -1,11 +1,11 @@
-using ServerlessHub.WeComSimulator.AppMessages;
-using ServerlessHub.WeComSimulator.Chats;
-using ServerlessHub.WeComSimulator.Inspection;
-using ServerlessHub.WeComSimulator.Recording;
-using ServerlessHub.WeComSimulator.Robots;
-using ServerlessHub.WeComSimulator.Tokens;
+using ServerlessHub.WeCom.Simulation.AppMessages;
+using ServerlessHub.WeCom.Simulation.Chats;
+using ServerlessHub.WeCom.Simulation.Inspection;
+using ServerlessHub.WeCom.Simulation.Recording;
+using ServerlessHub.WeCom.Simulation.Robots;
+using ServerlessHub.WeCom.Simulation.Tokens;
 
-namespace ServerlessHub.WeComSimulator;
+namespace ServerlessHub.WeCom.Simulation;
 
 /// <summary>
 /// Registers and maps the simulator. Each WeCom surface is one <c>Map…</c> group; a new surface (such as sending
@@ -16,12 +16,14 @@ public static class WeComSimulatorComposition
     /// <summary>Registers the simulator's state and JSON shapes.</summary>
     public static IServiceCollection AddWeComSimulator(this IServiceCollection services, WeComSimulatorOptions options, TimeProvider timeProvider)
     {
+        // The clock is handed to the simulator's own parts only: registering a fake TimeProvider as a service would
+        // also reach ASP.NET Core's internals.
         services.AddSingleton(options);
-        services.AddSingleton(timeProvider);
-        services.AddSingleton<TokenRegistry>();
-        services.AddSingleton<RobotRateWindow>();
+        services.AddSingleton(new SimulatorClock(timeProvider));
+        services.AddSingleton(new TokenRegistry(options, timeProvider));
+        services.AddSingleton(new RobotRateWindow(options, timeProvider));
         services.AddSingleton<ChatRegistry>();
-        services.AddSingleton<MessageLog>();
+        services.AddSingleton(provider => new MessageLog(timeProvider, provider.GetRequiredService<ILogger<WeComSimulator>>()));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SimulatorJsonContext.Default));
         return services;
     }

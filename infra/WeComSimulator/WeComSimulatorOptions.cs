@@ -1,4 +1,4 @@
-namespace ServerlessHub.WeComSimulator;
+namespace ServerlessHub.WeCom.Simulation;
 
 /// <summary>What the simulated WeCom tenant contains and how strictly it limits callers.</summary>
 public sealed class WeComSimulatorOptions

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ServerlessHub.WeComSimulator.Replies;
+using ServerlessHub.WeCom.Simulation.Replies;
 
-namespace ServerlessHub.WeComSimulator.AppMessages;
+namespace ServerlessHub.WeCom.Simulation.AppMessages;
 
 /// <summary>
 /// The content of an app or app-chat message (documents 90236, 90248): text and markdown up to 2048 bytes, text cards

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
-using ServerlessHub.WeComSimulator.Recording;
-using ServerlessHub.WeComSimulator.Replies;
-using ServerlessHub.WeComSimulator.Tokens;
+using ServerlessHub.WeCom.Simulation.Recording;
+using ServerlessHub.WeCom.Simulation.Replies;
+using ServerlessHub.WeCom.Simulation.Tokens;
 
-namespace ServerlessHub.WeComSimulator.AppMessages;
+namespace ServerlessHub.WeCom.Simulation.AppMessages;
 
 /// <summary>message/send (document 90236): app messages to members, departments and tags.</summary>
 internal static class AppMessageEndpoints

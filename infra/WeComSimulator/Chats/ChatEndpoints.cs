@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
-using ServerlessHub.WeComSimulator.AppMessages;
-using ServerlessHub.WeComSimulator.Recording;
-using ServerlessHub.WeComSimulator.Replies;
-using ServerlessHub.WeComSimulator.Tokens;
+using ServerlessHub.WeCom.Simulation.AppMessages;
+using ServerlessHub.WeCom.Simulation.Recording;
+using ServerlessHub.WeCom.Simulation.Replies;
+using ServerlessHub.WeCom.Simulation.Tokens;
 
-namespace ServerlessHub.WeComSimulator.Chats;
+namespace ServerlessHub.WeCom.Simulation.Chats;
 
 /// <summary>appchat/create and appchat/send (documents 90245, 90248).</summary>
 internal static partial class ChatEndpoints

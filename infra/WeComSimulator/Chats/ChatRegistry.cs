@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ServerlessHub.WeComSimulator.Chats;
+namespace ServerlessHub.WeCom.Simulation.Chats;
 
 /// <summary>The app-owned group chats created so far.</summary>
 public sealed class ChatRegistry

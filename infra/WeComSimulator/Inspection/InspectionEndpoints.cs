@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
-using ServerlessHub.WeComSimulator.Recording;
-using ServerlessHub.WeComSimulator.Tokens;
+using ServerlessHub.WeCom.Simulation.Recording;
+using ServerlessHub.WeCom.Simulation.Tokens;
 
-namespace ServerlessHub.WeComSimulator.Inspection;
+namespace ServerlessHub.WeCom.Simulation.Inspection;
 
 /// <summary>The simulator's own controls under <c>/_sim</c>, and the readable page at <c>/</c>.</summary>
 internal static class InspectionEndpoints

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ServerlessHub.WeComSimulator.Recording;
+using ServerlessHub.WeCom.Simulation.Recording;
 
-namespace ServerlessHub.WeComSimulator.Inspection;
+namespace ServerlessHub.WeCom.Simulation.Inspection;
 
 /// <summary>A plain zh-CN page listing received messages, newest first, refreshing itself every few seconds.</summary>
 internal static class MessagePage
 {
-    public static ContentHttpResult Render(MessageLog log, TimeProvider timeProvider)
+    public static ContentHttpResult Render(MessageLog log, SimulatorClock clock)
     {
         var messages = log.Snapshot();
         var html = new StringBuilder();
@@ -25,7 +25,7 @@ internal static class MessagePage
             </style></head><body>
             <h1>企业微信模拟器</h1>
             """);
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">共收到 {messages.Count} 条消息，页面每 5 秒刷新。更新于 {timeProvider.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC。JSON：<a href=\"/_sim/messages\">/_sim/messages</a></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">共收到 {messages.Count} 条消息，页面每 5 秒刷新。更新于 {clock.Time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC。JSON：<a href=\"/_sim/messages\">/_sim/messages</a></p>");
         if (messages.Count == 0)
         {
             html.Append("<p>暂无消息。</p>");

@@ -1,4 +1,4 @@
-namespace ServerlessHub.WeComSimulator.Recording;
+namespace ServerlessHub.WeCom.Simulation.Recording;
 
 internal static class ChannelNames
 {

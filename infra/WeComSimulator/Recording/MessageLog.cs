@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace ServerlessHub.WeComSimulator.Recording;
+namespace ServerlessHub.WeCom.Simulation.Recording;
 
 /// <summary>Every message the simulator accepted, in arrival order, kept in memory.</summary>
 public sealed class MessageLog(TimeProvider timeProvider, ILogger<WeComSimulator> logger)

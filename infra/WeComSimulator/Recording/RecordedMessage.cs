@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ServerlessHub.WeComSimulator.Recording;
+namespace ServerlessHub.WeCom.Simulation.Recording;
 
 /// <summary>A message the simulator accepted, as it arrived.</summary>
 /// <param name="Sequence">Arrival order, from 1.</param>

@@ -1,4 +1,4 @@
-namespace ServerlessHub.WeComSimulator.Recording;
+namespace ServerlessHub.WeCom.Simulation.Recording;
 
 /// <summary>Which WeCom surface received a message.</summary>
 public enum SimulatedChannel

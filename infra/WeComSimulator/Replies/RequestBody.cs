@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace ServerlessHub.WeComSimulator.Replies;
+namespace ServerlessHub.WeCom.Simulation.Replies;
 
 /// <summary>Reads a WeCom request body loosely, so any shape a client sends can be recorded and judged.</summary>
 internal static class RequestBody

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ServerlessHub.WeComSimulator.Replies;
+namespace ServerlessHub.WeCom.Simulation.Replies;
 
 /// <summary>
 /// The errcodes the simulator answers with, and errmsg texts in WeCom's style. Codes follow WeCom's global error

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServerlessHub.WeComSimulator.Replies;
+namespace ServerlessHub.WeCom.Simulation.Replies;
 
 // Answers shaped as WeCom sends them: HTTP 200 with errcode/errmsg, plus the call's own fields.
 

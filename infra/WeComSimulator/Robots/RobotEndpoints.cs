@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
-using ServerlessHub.WeComSimulator.Recording;
-using ServerlessHub.WeComSimulator.Replies;
+using ServerlessHub.WeCom.Simulation.Recording;
+using ServerlessHub.WeCom.Simulation.Replies;
 
-namespace ServerlessHub.WeComSimulator.Robots;
+namespace ServerlessHub.WeCom.Simulation.Robots;
 
 /// <summary>The group robot webhook (document 91770): text ≤ 2048 bytes, markdown ≤ 4096 bytes, 20 messages a minute.</summary>
 internal static class RobotEndpoints

@@ -1,4 +1,4 @@
-namespace ServerlessHub.WeComSimulator.Robots;
+namespace ServerlessHub.WeCom.Simulation.Robots;
 
 /// <summary>WeCom's robot limit: a number of messages per key in any rolling minute (20 by default).</summary>
 public sealed class RobotRateWindow(WeComSimulatorOptions options, TimeProvider timeProvider)

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
-using ServerlessHub.WeComSimulator.Replies;
+using ServerlessHub.WeCom.Simulation.Replies;
 
-namespace ServerlessHub.WeComSimulator.Tokens;
+namespace ServerlessHub.WeCom.Simulation.Tokens;
 
 internal static class TokenEndpoints
 {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using ServerlessHub.WeComSimulator.Replies;
+using ServerlessHub.WeCom.Simulation.Replies;
 
-namespace ServerlessHub.WeComSimulator.Tokens;
+namespace ServerlessHub.WeCom.Simulation.Tokens;
 
 /// <summary>
 /// The access tokens issued per app. As WeCom does, gettoken within a token's lifetime returns the same token; a token
