@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -20,7 +21,12 @@ internal sealed class WeComHttpPipeline(HttpClient httpClient, WeComClientOption
     public Task<TResponse> PostAsync<TRequest, TResponse>(
         string relativeUri, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : WeComResponse
-        => SendAsync(HttpMethod.Post, relativeUri, JsonContent.Create(body, requestType), responseType, cancellationToken);
+    {
+        // Buffered rather than streamed, so the request carries a Content-Length instead of chunked encoding.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestType));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return SendAsync(HttpMethod.Post, relativeUri, content, responseType, cancellationToken);
+    }
 
     private async Task<TResponse> SendAsync<TResponse>(
         HttpMethod method, string relativeUri, HttpContent? content, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
