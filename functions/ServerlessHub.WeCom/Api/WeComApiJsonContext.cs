@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace ServerlessHub.WeCom.Api;
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RobotMessageRequest))]
+[JsonSerializable(typeof(AppMessageRequest))]
+[JsonSerializable(typeof(ChatCreateRequest))]
+[JsonSerializable(typeof(ChatMessageRequest))]
+[JsonSerializable(typeof(WeComResponse))]
+[JsonSerializable(typeof(AccessTokenResponse))]
+[JsonSerializable(typeof(MessageSendResponse))]
+[JsonSerializable(typeof(ChatCreateResponse))]
+internal sealed partial class WeComApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,39 @@
+namespace ServerlessHub.WeCom.Simulation;
+
+/// <summary>What the simulated WeCom tenant contains and how strictly it limits callers.</summary>
+public sealed class WeComSimulatorOptions
+{
+    /// <summary>The corp id gettoken accepts.</summary>
+    public string CorpId { get; set; } = "wwsimulatedcorp";
+
+    /// <summary>The self-built apps: their agent ids and secrets.</summary>
+    public List<SimulatedApp> Apps { get; set; } = [];
+
+    /// <summary>The group robot webhook keys that exist; any other key answers 93000.</summary>
+    public List<string> RobotKeys { get; set; } = [];
+
+    /// <summary>The member user ids that exist; others are reported in <c>invaliduser</c>.</summary>
+    public List<string> Users { get; set; } = [];
+
+    /// <summary>The department ids that exist; others are reported in <c>invalidparty</c>.</summary>
+    public List<string> Parties { get; set; } = [];
+
+    /// <summary>The tag ids that exist; others are reported in <c>invalidtag</c>.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>Messages a robot accepts per rolling minute before answering 45009. Default 20, as WeCom documents.</summary>
+    public int RobotMessagesPerMinute { get; set; } = 20;
+
+    /// <summary>The access token lifetime announced as <c>expires_in</c>. Default 7200 s, as WeCom issues.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(7200);
+}
+
+/// <summary>One simulated self-built app.</summary>
+public sealed class SimulatedApp
+{
+    /// <summary>The app's agent id.</summary>
+    public int AgentId { get; set; }
+
+    /// <summary>The app's secret (a made-up value: this is a simulator).</summary>
+    public string Secret { get; set; } = "";
+}
