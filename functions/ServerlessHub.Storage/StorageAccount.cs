@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
@@ -24,4 +25,26 @@ public sealed class StorageAccount
     public QueueClient GetQueue(string name) => Queues.GetQueueClient(name);
 
     public TableClient GetTable(string name) => Tables.GetTableClient(name);
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _created = new(StringComparer.Ordinal);
+
+    /// <summary>The table, created on first use in this process; a failed creation is tried again next time.</summary>
+    public async Task<TableClient> GetTableAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var creation = _created.GetOrAdd(name, n => new Lazy<Task<TableClient>>(async () =>
+        {
+            var table = GetTable(n);
+            await table.CreateIfNotExistsAsync(CancellationToken.None).ConfigureAwait(false);
+            return table;
+        }));
+        try
+        {
+            return await creation.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (creation.Value.IsFaulted)
+        {
+            _created.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, creation));
+            throw;
+        }
+    }
 }

@@ -11,10 +11,7 @@ public sealed class RunClaimStore(StorageAccount account)
 {
     public const string TableName = "runclaims";
 
-    private readonly TableClient _table = account.GetTable(TableName);
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Returns true if this caller now owns the run; false if another instance claimed it first.</summary>
     public async Task<bool> TryClaimAsync(string job, DateTimeOffset runAt, string owner, CancellationToken cancellationToken = default)
@@ -26,7 +23,7 @@ public sealed class RunClaimStore(StorageAccount account)
         };
         try
         {
-            await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            await (await Table(cancellationToken).ConfigureAwait(false)).AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -34,4 +31,6 @@ public sealed class RunClaimStore(StorageAccount account)
             return false;
         }
     }
+
+    private Task<TableClient> Table(CancellationToken cancellationToken) => account.GetTableAsync(TableName, cancellationToken);
 }

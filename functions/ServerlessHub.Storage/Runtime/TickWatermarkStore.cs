@@ -13,12 +13,10 @@ public sealed class TickWatermarkStore(StorageAccount account)
     private const string Partition = "tick";
     private const string Row = "watermark";
 
-    private readonly TableClient _table = account.GetTable(TableName);
 
     public async Task<(DateTimeOffset? Watermark, ETag ETag)> GetAsync(CancellationToken cancellationToken = default)
     {
-        await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await (await Table(cancellationToken).ConfigureAwait(false)).GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue && response.Value is { } entity
             ? (entity.GetDateTimeOffset("Watermark"), entity.ETag)
             : (null, default);
@@ -32,11 +30,11 @@ public sealed class TickWatermarkStore(StorageAccount account)
         {
             if (etag == default)
             {
-                await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                await (await Table(cancellationToken).ConfigureAwait(false)).AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await (await Table(cancellationToken).ConfigureAwait(false)).UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             }
 
             return true;
@@ -46,4 +44,6 @@ public sealed class TickWatermarkStore(StorageAccount account)
             return false;
         }
     }
+
+    private Task<TableClient> Table(CancellationToken cancellationToken) => account.GetTableAsync(TableName, cancellationToken);
 }

@@ -12,14 +12,11 @@ public sealed class TimerStatusStore(StorageAccount account)
     public const string TableName = "timerstatus";
     private const string Partition = "timers";
 
-    private readonly TableClient _table = account.GetTable(TableName);
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task<TimerStatus?> GetAsync(string functionName, CancellationToken cancellationToken = default)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, functionName, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await (await Table(cancellationToken).ConfigureAwait(false)).GetEntityIfExistsAsync<TableEntity>(Partition, functionName, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue || response.Value is not { } entity)
         {
             return null;
@@ -36,7 +33,7 @@ public sealed class TimerStatusStore(StorageAccount account)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var current = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, functionName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var current = await (await Table(cancellationToken).ConfigureAwait(false)).GetEntityIfExistsAsync<TableEntity>(Partition, functionName, cancellationToken: cancellationToken).ConfigureAwait(false);
             var entity = new TableEntity(Partition, functionName)
             {
                 ["Last"] = status.Last,
@@ -47,7 +44,7 @@ public sealed class TimerStatusStore(StorageAccount account)
             {
                 if (!current.HasValue || current.Value is null)
                 {
-                    await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                    await (await Table(cancellationToken).ConfigureAwait(false)).AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                     return;
                 }
 
@@ -56,7 +53,7 @@ public sealed class TimerStatusStore(StorageAccount account)
                     return;
                 }
 
-                await _table.UpdateEntityAsync(entity, current.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await (await Table(cancellationToken).ConfigureAwait(false)).UpdateEntityAsync(entity, current.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -65,4 +62,6 @@ public sealed class TimerStatusStore(StorageAccount account)
             }
         }
     }
+
+    private Task<TableClient> Table(CancellationToken cancellationToken) => account.GetTableAsync(TableName, cancellationToken);
 }

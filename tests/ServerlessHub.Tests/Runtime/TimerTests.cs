@@ -31,7 +31,6 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         var name = AzuriteFixture.UniqueName("Daily");
         var missed = DateTimeOffset.UtcNow.AddHours(-3);
         var store = new TimerStatusStore(new StorageAccount(azurite.ConnectionString));
-        await store.InitializeAsync(_ct);
         await store.SetAsync(name, new TimerStatus(missed.AddDays(-1), missed, missed.AddDays(-1)), _ct);
         using var root = new ScriptRoot().WithTimerFunction(name, "0 0 3 * * *");
 

@@ -75,8 +75,6 @@ internal sealed class TimerRunner(
         {
             try
             {
-                await claims.InitializeAsync(stopping).ConfigureAwait(false);
-                await statusStore.InitializeAsync(stopping).ConfigureAwait(false);
                 return _trigger.UseMonitor ? await statusStore.GetAsync(function.Name, stopping).ConfigureAwait(false) : null;
             }
             catch (Exception ex) when (ex.IsStorageFailure())

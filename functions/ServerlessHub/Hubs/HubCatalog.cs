@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using ServerlessHub.Hubs;
+using ServerlessHub.Storage.Hubs;
+
+namespace ServerlessHub.Hubs;
+
+/// <summary>
+/// Serves hubs by id from their current stored version, parsed once and kept for <see cref="Freshness"/> so hot paths
+/// pay no storage round trip for the definition. An apply through this instance is seen at once; one through another
+/// instance within <see cref="Freshness"/>.
+/// </summary>
+public sealed class HubCatalog(HubStore store, TimeProvider time, ILogger<HubCatalog> logger)
+{
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, (Hub? Hub, DateTimeOffset Until)> _hubs = new(StringComparer.Ordinal);
+
+    public async Task<Hub?> GetAsync(string hubId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_hubs.TryGetValue(hubId, out var cached) && cached.Until > now)
+        {
+            return cached.Hub;
+        }
+
+        var stored = await store.GetCurrentAsync(hubId, cancellationToken).ConfigureAwait(false);
+        var hub = stored is null ? null : Load(stored);
+        _hubs[hubId] = (hub, now + Freshness);
+        return hub;
+    }
+
+    public void Forget(string hubId) => _hubs.TryRemove(hubId, out _);
+
+    private Hub? Load(HubVersion stored)
+    {
+        var parsed = HubDefinitionParser.Parse(stored.Document);
+        if (!parsed.Succeeded)
+        {
+            // Only validated documents are stored; this means the validator became stricter since.
+            HubLog.StoredHubInvalid(logger, stored.HubId, stored.Version, parsed.Errors.Count);
+            return null;
+        }
+
+        return new Hub(parsed.Definition!, stored.Version, year => HubLog.NoCalendarData(logger, stored.HubId, year));
+    }
+}
+
+internal static partial class HubLog
+{
+    [LoggerMessage(1200, LogLevel.Error, "Stored hub {HubId} version {Version} no longer validates ({ErrorCount} errors); re-apply it", EventName = "StoredHubInvalid")]
+    public static partial void StoredHubInvalid(ILogger logger, string hubId, int version, int errorCount);
+
+    [LoggerMessage(1201, LogLevel.Warning, "Hub {HubId}: no statutory calendar data for {Year}; Monday to Friday are taken as working days", EventName = "NoCalendarData")]
+    public static partial void NoCalendarData(ILogger logger, string hubId, int year);
+
+    [LoggerMessage(1202, LogLevel.Information, "Hub {HubId} applied by {AppliedBy}: {Outcome}, version {Version}", EventName = "HubApplied")]
+    public static partial void HubApplied(ILogger logger, string hubId, string appliedBy, HubApplyOutcome outcome, int version);
+}
