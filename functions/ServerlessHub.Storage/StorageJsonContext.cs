@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+using ServerlessHub.Submissions;
+
+namespace ServerlessHub.Storage;
+
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
+[JsonSerializable(typeof(IReadOnlyList<FieldChange>))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;
