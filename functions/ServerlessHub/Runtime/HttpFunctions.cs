@@ -4,7 +4,12 @@ namespace ServerlessHub.Runtime;
 public static class HttpFunctions
 {
     /// <exception cref="InvalidOperationException">No function.json declares an httpTrigger function of that name.</exception>
-    public static RouteHandlerBuilder MapHttpFunction(this WebApplication app, string functionName, Delegate handler)
+    public static RouteHandlerBuilder MapHttpFunction(this WebApplication app, string functionName, Delegate handler) =>
+        app.MapHttpFunction(functionName, null, handler);
+
+    /// <summary>Maps one of the methods a function declares to its own handler.</summary>
+    /// <exception cref="InvalidOperationException">No such httpTrigger function, or it does not declare <paramref name="method"/>.</exception>
+    public static RouteHandlerBuilder MapHttpFunction(this WebApplication app, string functionName, string? method, Delegate handler)
     {
         var catalog = app.Services.GetRequiredService<FunctionCatalog>();
         if (catalog.Find(functionName) is not { Trigger: HttpTrigger trigger })
@@ -12,9 +17,16 @@ public static class HttpFunctions
             throw new InvalidOperationException($"No function.json declares an httpTrigger function named '{functionName}'.");
         }
 
+        if (method is not null && !trigger.Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"{functionName}/function.json does not declare the method {method}.");
+        }
+
         app.Services.GetRequiredService<MappedHttpFunctions>().Names.Add(functionName);
         var pattern = string.IsNullOrEmpty(catalog.Host.RoutePrefix) ? $"/{trigger.Route}" : $"/{catalog.Host.RoutePrefix}/{trigger.Route}";
-        return app.MapMethods(pattern, trigger.Methods, handler).WithName(functionName);
+        return method is null
+            ? app.MapMethods(pattern, trigger.Methods, handler).WithName(functionName)
+            : app.MapMethods(pattern, [method], handler).WithName($"{functionName}.{method}");
     }
 
     /// <summary>Fails start-up when a declared HTTP function has no handler, so nothing answers 404 by omission.</summary>

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessHub.Hubs;
+using ServerlessHub.Http;
+using ServerlessHub.Periods;
+
+namespace ServerlessHub.Submissions;
+
+/// <summary>The hub, report kind and period a request's route names, once found.</summary>
+public sealed record ReportScope(Hub Hub, ReportKind Report, Period Period)
+{
+    /// <summary>Word that names the period containing now, in place of a period key.</summary>
+    public const string CurrentPeriod = "current";
+
+    /// <summary>Finds what the route names, or a 404 problem that says which part is unknown.</summary>
+    public static async Task<(ReportScope? Scope, ProblemHttpResult? Problem)> ResolveAsync(
+        HttpContext context, HubCatalog hubs, TimeProvider time, string hubId, string reportId, string periodKey)
+    {
+        ArgumentNullException.ThrowIfNull(hubs);
+        ArgumentNullException.ThrowIfNull(time);
+        var hub = await hubs.GetAsync(hubId, context.RequestAborted).ConfigureAwait(false);
+        if (hub is null)
+        {
+            return (null, Problems.NotFound(context, ($"没有中枢“{hubId}”，或密钥无权访问它。", $"There is no hub '{hubId}', or the key does not open it.")));
+        }
+
+        var report = hub.FindReport(reportId);
+        if (report is null)
+        {
+            return (null, Problems.NotFound(context, (
+                $"中枢“{hub.Definition.Name}”没有报送类型“{reportId}”，可用：{string.Join("、", hub.Definition.Reports.Select(r => $"{r.Id}（{r.Title}）"))}。",
+                $"Hub '{hubId}' has no report kind '{reportId}'; it has {string.Join(", ", hub.Definition.Reports.Select(r => r.Id))}.")));
+        }
+
+        var timeline = hub.Timeline(report);
+        var period = periodKey == CurrentPeriod ? timeline.Containing(time.GetUtcNow()) : PeriodKey.IsValid(periodKey) ? timeline.FromKey(periodKey) : null;
+        if (period is null)
+        {
+            return (null, Problems.NotFound(context, periodKey == CurrentPeriod
+                ? ($"“{report.Title}”当前不在任何报送周期内。", $"No period of '{reportId}' contains the current time.")
+                : ($"“{report.Title}”没有周期“{periodKey}”（示例：{Example(report.Schedule.Cadence)}）。", $"'{reportId}' has no period '{periodKey}' (e.g. {Example(report.Schedule.Cadence)}).")));
+        }
+
+        return (new ReportScope(hub, report, period), null);
+    }
+
+    private static string Example(Cadence cadence) => cadence switch
+    {
+        Cadence.Weekly => "2026-W48",
+        Cadence.Monthly => "2026-11",
+        Cadence.Quarterly => "2026-Q4",
+        _ => CurrentPeriod,
+    };
+}

@@ -1,0 +1,200 @@
+using Azure;
+using ServerlessHub.Hubs;
+using ServerlessHub.Periods;
+using ServerlessHub.Storage.Submissions;
+
+namespace ServerlessHub.Submissions;
+
+/// <summary>Who is submitting, and through what: recorded with every revision.</summary>
+public sealed record SubmissionActor(string By, SubmissionChannel Channel);
+
+/// <summary>An idempotency key with the answer to keep for it, built once the outcome is known.</summary>
+public sealed record Idempotency(string Key, Func<Submission, IdempotentResponse> Answer);
+
+/// <summary>What a submit, revise or withdraw came to.</summary>
+public abstract record SubmissionOutcome
+{
+    public sealed record Saved(Submission Submission, ETag ETag, bool Created) : SubmissionOutcome;
+
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SubmissionOutcome;
+
+    /// <summary>A current submission exists already: revise it instead.</summary>
+    public sealed record AlreadySubmitted(Submission Existing) : SubmissionOutcome;
+
+    public sealed record NotFound : SubmissionOutcome;
+
+    /// <summary>The submission was withdrawn; submit again rather than revise.</summary>
+    public sealed record IsWithdrawn : SubmissionOutcome;
+
+    public sealed record NotOpenYet(DateTimeOffset Opens) : SubmissionOutcome;
+
+    public sealed record WindowClosed : SubmissionOutcome;
+
+    /// <summary>The caller's If-Match ETag is stale.</summary>
+    public sealed record PreconditionFailed : SubmissionOutcome;
+
+    /// <summary>The idempotency key was used first by another request, whose answer this is.</summary>
+    public sealed record Replayed(IdempotentResponse Response) : SubmissionOutcome;
+}
+
+/// <summary>
+/// Submitting, revising and withdrawing reports, whichever channel they come from. Concurrent writers are reconciled
+/// with ETags: a writer that loses the race reads again and reapplies its change, so no update is lost; a caller that
+/// sent If-Match is told instead.
+/// </summary>
+public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
+{
+    private const int MaxAttempts = 60;
+
+    public async Task<SubmissionOutcome> SubmitAsync(Hub hub, ReportKind report, Period period, ExpectedSubmitter submitter, IReadOnlyDictionary<string, string?> values, SubmissionActor actor, Idempotency? idempotency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(submitter);
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = time.GetUtcNow();
+        if (SubmissionRules.CanSubmit(period, now) == SubmissionDecision.NotOpenYet)
+        {
+            return new SubmissionOutcome.NotOpenYet(period.Opens);
+        }
+
+        var validation = SubmissionFields.Validate(report, values);
+        if (!validation.Succeeded)
+        {
+            return new SubmissionOutcome.Invalid(validation.Errors);
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await ReplayAsync(hub, report, period, idempotency, cancellationToken).ConfigureAwait(false) is { } replay)
+            {
+                return replay;
+            }
+
+            var existing = await store.GetAsync(hub.Id, report.Id, period.Key, submitter.Id, cancellationToken).ConfigureAwait(false);
+            if (existing is { Submission.Withdrawn: false })
+            {
+                return new SubmissionOutcome.AlreadySubmitted(existing.Submission);
+            }
+
+            var revisionNumber = (existing?.Submission.Revision ?? 0) + 1;
+            var submission = new Submission(hub.Id, report.Id, period.Key, submitter.Id, submitter.UnitId, validation.Values, actor.Channel, actor.By,
+                now, now, SubmissionRules.IsLate(period, now), revisionNumber, Withdrawn: false);
+            var changes = SubmissionRules.Diff(report, existing?.Submission.Fields ?? new Dictionary<string, string>(), validation.Values);
+            var revision = new SubmissionRevision(revisionNumber, existing is null ? RevisionAction.Submitted : RevisionAction.Resubmitted, now, actor.By, actor.Channel, changes);
+            var etag = await store.SaveAsync(submission, existing?.ETag, revision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false);
+            if (etag is { } saved)
+            {
+                return new SubmissionOutcome.Saved(submission, saved, Created: true);
+            }
+
+            await Backoff(attempt, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException($"Could not save a submission to {hub.Id}/{report.Id}/{period.Key} after {MaxAttempts} attempts.");
+    }
+
+    /// <param name="hub">The hub.</param>
+    /// <param name="report">The report kind.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="submitterId">Whose submission.</param>
+    /// <param name="changes">Field values to set; a null or empty value clears the field.</param>
+    /// <param name="ifMatch">The ETag the caller read, or null to apply the change to whatever is current.</param>
+    /// <param name="actor">Who revises.</param>
+    /// <param name="idempotency">The request's idempotency key, if any.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public Task<SubmissionOutcome> ReviseAsync(Hub hub, ReportKind report, Period period, string submitterId, IReadOnlyDictionary<string, string?> changes, ETag? ifMatch, SubmissionActor actor, Idempotency? idempotency, CancellationToken cancellationToken) =>
+        ChangeAsync(hub, report, period, submitterId, ifMatch, actor, idempotency, RevisionAction.Revised, current =>
+        {
+            var validation = SubmissionFields.Validate(report, changes, current.Fields);
+            return validation.Succeeded ? (validation.Values, null) : (null, validation.Errors);
+        }, cancellationToken);
+
+    public Task<SubmissionOutcome> WithdrawAsync(Hub hub, ReportKind report, Period period, string submitterId, ETag? ifMatch, SubmissionActor actor, Idempotency? idempotency, CancellationToken cancellationToken) =>
+        ChangeAsync(hub, report, period, submitterId, ifMatch, actor, idempotency, RevisionAction.Withdrawn, current => (current.Fields, null), cancellationToken);
+
+    private async Task<SubmissionOutcome> ChangeAsync(
+        Hub hub, ReportKind report, Period period, string submitterId, ETag? ifMatch, SubmissionActor actor, Idempotency? idempotency, RevisionAction action,
+        Func<Submission, (IReadOnlyDictionary<string, string>? Values, IReadOnlyList<FieldError>? Errors)> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = time.GetUtcNow();
+        switch (SubmissionRules.CanRevise(hub.Timeline(report), period, now))
+        {
+            case SubmissionDecision.NotOpenYet:
+                return new SubmissionOutcome.NotOpenYet(period.Opens);
+            case SubmissionDecision.WindowClosed:
+                return new SubmissionOutcome.WindowClosed();
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await ReplayAsync(hub, report, period, idempotency, cancellationToken).ConfigureAwait(false) is { } replay)
+            {
+                return replay;
+            }
+
+            var existing = await store.GetAsync(hub.Id, report.Id, period.Key, submitterId, cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                return new SubmissionOutcome.NotFound();
+            }
+
+            if (ifMatch is { } expected && expected != existing.ETag)
+            {
+                return new SubmissionOutcome.PreconditionFailed();
+            }
+
+            if (existing.Submission.Withdrawn)
+            {
+                return new SubmissionOutcome.IsWithdrawn();
+            }
+
+            var (values, errors) = change(existing.Submission);
+            if (errors is not null)
+            {
+                return new SubmissionOutcome.Invalid(errors);
+            }
+
+            var revisionNumber = existing.Submission.Revision + 1;
+            var updated = existing.Submission with
+            {
+                Fields = values!,
+                UpdatedAt = now,
+                Revision = revisionNumber,
+                Withdrawn = action == RevisionAction.Withdrawn,
+                Channel = actor.Channel,
+                SubmittedBy = actor.By,
+            };
+            var diff = action == RevisionAction.Withdrawn ? [] : SubmissionRules.Diff(report, existing.Submission.Fields, values!);
+            var revision = new SubmissionRevision(revisionNumber, action, now, actor.By, actor.Channel, diff);
+            var etag = await store.SaveAsync(updated, existing.ETag, revision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false);
+            if (etag is { } saved)
+            {
+                return new SubmissionOutcome.Saved(updated, saved, Created: false);
+            }
+
+            if (ifMatch is not null)
+            {
+                return await ReplayAsync(hub, report, period, idempotency, cancellationToken).ConfigureAwait(false) ?? new SubmissionOutcome.PreconditionFailed();
+            }
+
+            await Backoff(attempt, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException($"Could not revise a submission of {hub.Id}/{report.Id}/{period.Key} after {MaxAttempts} attempts.");
+    }
+
+    private async Task<SubmissionOutcome?> ReplayAsync(Hub hub, ReportKind report, Period period, Idempotency? idempotency, CancellationToken cancellationToken) =>
+        idempotency is null
+            ? null
+            : await store.GetIdempotentResponseAsync(hub.Id, report.Id, period.Key, idempotency.Key, cancellationToken).ConfigureAwait(false) is { } stored
+                ? new SubmissionOutcome.Replayed(stored)
+                : null;
+
+    // Spread concurrent writers of one submission apart so they do not collide again at once.
+    private Task Backoff(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + (Math.Min(attempt, 10) * 10))), time, cancellationToken);
+}
