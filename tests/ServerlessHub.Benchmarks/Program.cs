@@ -14,6 +14,7 @@ static int Usage()
           --iterations N        measured runs of each app (default 15)
           --warmup N            discarded runs of each app first (default 2)
           -p:Name=Value         an extra publish property, applied to both apps (repeatable)
+          -e:Name=Value         an extra environment variable for both apps' processes (repeatable)
         """);
     return 2;
 }

@@ -38,6 +38,11 @@ internal static class ColdStartCommand
         try
         {
             Console.WriteLine($"Publishing both apps ({Settings(options)}) into {workspace.FullName}…");
+            foreach (var (name, value) in options.Environment)
+            {
+                Console.WriteLine($"Environment for both apps: {name}={value}");
+            }
+
             var bare = await PublishedApp.PublishAsync(
                 "Bare ASP.NET Core", Project("tests", "ServerlessHub.Benchmarks.BareApp"), "ServerlessHub.Benchmarks.BareApp",
                 workspace.FullName, options.PublishProperties, cancel.Token);
@@ -48,7 +53,8 @@ internal static class ColdStartCommand
             Console.WriteLine("Starting Azurite…");
             await using var azurite = await Azurite.StartAsync(cancel.Token);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            var probe = new StartupProbe(http, new Dictionary<string, string> { [RuntimeServices.StorageSetting] = azurite.ConnectionString });
+            var environment = new Dictionary<string, string>(options.Environment) { [RuntimeServices.StorageSetting] = azurite.ConnectionString };
+            var probe = new StartupProbe(http, environment);
 
             var samples = new Dictionary<PublishedApp, List<StartupSample>> { [bare] = [], [hub] = [] };
             for (var run = 0; run < options.Warmup + options.Iterations; run++)
@@ -107,7 +113,8 @@ internal static class ColdStartCommand
         report.AppendLine();
         report.AppendLine(c, $"Median ratio ServerlessHub / bare: **{ratio:0.00}** (goal ≤ {Goal:0.0}{(ratio <= Goal ? ", met" : ", not met")}).");
         report.AppendLine();
-        report.AppendLine(c, $"Publish: `dotnet publish {Settings(options)}` for both apps, framework-dependent. " +
+        var environment = options.Environment.Count == 0 ? "" : $"Environment: {string.Join(' ', options.Environment.Select(e => $"`{e.Key}={e.Value}`"))}. ";
+        report.AppendLine(c, $"Publish: `dotnet publish {Settings(options)}` for both apps, framework-dependent. {environment}" +
             $"{options.Warmup} warm-up + {options.Iterations} measured runs of each, interleaved. " +
             $".NET {Environment.Version}, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.OSArchitecture}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd}.");
         return report.ToString();
