@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using ServerlessHub.Runtime;
+using ServerlessHub.Testing;
+
+namespace ServerlessHub.Benchmarks.ColdStart;
+
+/// <summary>
+/// Cold start of the published function app against a bare ASP.NET Core app, measured in the same run: both are
+/// published alike, then started alternately (bare, hub, bare, hub…) so drift in machine load hits both equally.
+/// </summary>
+internal static class ColdStartCommand
+{
+    private const double Goal = 1.3;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        ColdStartOptions options;
+        try
+        {
+            options = ColdStartOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var workspace = Directory.CreateTempSubdirectory("serverlesshub-coldstart-");
+        try
+        {
+            Console.WriteLine($"Publishing both apps ({Settings(options)}) into {workspace.FullName}…");
+            foreach (var (name, value) in options.Environment)
+            {
+                Console.WriteLine($"Environment for both apps: {name}={value}");
+            }
+
+            var bare = await PublishedApp.PublishAsync(
+                "Bare ASP.NET Core", Project("tests", "ServerlessHub.Benchmarks.BareApp"), "ServerlessHub.Benchmarks.BareApp",
+                workspace.FullName, options.PublishProperties, cancel.Token);
+            var hub = await PublishedApp.PublishAsync(
+                "ServerlessHub", Project("functions", "ServerlessHub"), "ServerlessHub",
+                workspace.FullName, options.PublishProperties, cancel.Token);
+
+            Console.WriteLine("Starting Azurite…");
+            await using var azurite = await Azurite.StartAsync(cancel.Token);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var environment = new Dictionary<string, string>(options.Environment) { [RuntimeServices.StorageSetting] = azurite.ConnectionString };
+            var probe = new StartupProbe(http, environment);
+
+            var samples = new Dictionary<PublishedApp, List<StartupSample>> { [bare] = [], [hub] = [] };
+            for (var run = 0; run < options.Warmup + options.Iterations; run++)
+            {
+                foreach (var app in new[] { bare, hub })
+                {
+                    var sample = await probe.MeasureAsync(app, cancel.Token);
+                    var measured = run >= options.Warmup;
+                    if (measured)
+                    {
+                        samples[app].Add(sample);
+                    }
+
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {(measured ? "run" : "warm-up")} {run + 1,2} {app.Label,-18} healthy {sample.Healthy.TotalMilliseconds,7:0.0} ms  listening {sample.Listening?.TotalMilliseconds,7:0.0} ms"));
+                }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(Report(options, bare, samples[bare], hub, samples[hub]));
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return 130;
+        }
+        finally
+        {
+            workspace.Delete(recursive: true);
+        }
+    }
+
+    private static string Project(string folder, string name) =>
+        Path.Combine(RepositoryRoot.Path, folder, name, name + ".csproj");
+
+    private static string Settings(ColdStartOptions options) =>
+        string.Join(' ', PublishedApp.BaseSettings.Concat(options.PublishProperties.Select(p => $"-p:{p}")));
+
+    private static string Report(ColdStartOptions options, PublishedApp bare, List<StartupSample> bareSamples, PublishedApp hub, List<StartupSample> hubSamples)
+    {
+        var bareHealthy = StartupStatistics.Of(bareSamples.Select(s => s.Healthy));
+        var hubHealthy = StartupStatistics.Of(hubSamples.Select(s => s.Healthy));
+        var ratio = hubHealthy.Median / bareHealthy.Median;
+        var report = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        report.AppendLine(c, $"| App | Runs | Min (ms) | Median (ms) | P90 (ms) | Median to \"Now listening\" (ms) |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (app, samples, stats) in new[] { (bare, bareSamples, bareHealthy), (hub, hubSamples, hubHealthy) })
+        {
+            var listening = samples.All(s => s.Listening is not null)
+                ? StartupStatistics.Of(samples.Select(s => s.Listening!.Value)).Median.ToString("0", c)
+                : "–";
+            report.AppendLine(c, $"| {app.Label} | {stats.Runs} | {stats.Min:0} | {stats.Median:0} | {stats.P90:0} | {listening} |");
+        }
+
+        report.AppendLine();
+        report.AppendLine(c, $"Median ratio ServerlessHub / bare: **{ratio:0.00}** (goal ≤ {Goal:0.0}{(ratio <= Goal ? ", met" : ", not met")}).");
+        report.AppendLine();
+        var environment = options.Environment.Count == 0 ? "" : $"Environment: {string.Join(' ', options.Environment.Select(e => $"`{e.Key}={e.Value}`"))}. ";
+        report.AppendLine(c, $"Publish: `dotnet publish {Settings(options)}` for both apps, framework-dependent. {environment}" +
+            $"{options.Warmup} warm-up + {options.Iterations} measured runs of each, interleaved. " +
+            $".NET {Environment.Version}, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.OSArchitecture}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd}.");
+        return report.ToString();
+    }
+}

@@ -1,0 +1,44 @@
+namespace ServerlessHub.Benchmarks.ColdStart;
+
+/// <param name="Iterations">Measured runs of each app.</param>
+/// <param name="Warmup">Discarded runs of each app before the measured ones.</param>
+/// <param name="PublishProperties">Extra <c>Name=Value</c> publish properties, for both apps.</param>
+/// <param name="Environment">Extra environment variables, for both apps (the bare app ignores the hub's settings).</param>
+internal sealed record ColdStartOptions(int Iterations, int Warmup, IReadOnlyList<string> PublishProperties, IReadOnlyDictionary<string, string> Environment)
+{
+    public static ColdStartOptions Parse(IReadOnlyList<string> args)
+    {
+        var iterations = 15;
+        var warmup = 2;
+        var properties = new List<string>();
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--iterations":
+                    iterations = Count(args, ++i, minimum: 1);
+                    break;
+                case "--warmup":
+                    warmup = Count(args, ++i, minimum: 0);
+                    break;
+                case var property when property.StartsWith("-p:", StringComparison.Ordinal) && property.Contains('=', StringComparison.Ordinal):
+                    properties.Add(property[3..]);
+                    break;
+                case var variable when variable.StartsWith("-e:", StringComparison.Ordinal) && variable.IndexOf('=', StringComparison.Ordinal) > 3:
+                    var equals = variable.IndexOf('=', StringComparison.Ordinal);
+                    environment[variable[3..equals]] = variable[(equals + 1)..];
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+
+        return new ColdStartOptions(iterations, warmup, properties, environment);
+    }
+
+    private static int Count(IReadOnlyList<string> args, int index, int minimum) =>
+        index < args.Count && int.TryParse(args[index], System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= minimum
+            ? value
+            : throw new ArgumentException($"'{args[index - 1]}' needs a number of at least {minimum}.");
+}
