@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs ServerlessHub on this machine: Azurite (started if needed, data in .data/), then the function app in
-# standalone mode on http://127.0.0.1:7071. Extra arguments go to the app (e.g. --urls http://0.0.0.0:7071).
+# Runs ServerlessHub on this machine: Azurite (started if needed, data in .data/), the demo hubs and local API keys,
+# then the function app in standalone mode on http://127.0.0.1:7071. Extra arguments go to the app (e.g. --urls http://0.0.0.0:7071).
 set -euo pipefail
 cd "$(dirname "$0")"
 infra/local/azurite.sh start
@@ -12,4 +12,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 dotnet build functions/ServerlessHub -c Release -nologo -v quiet
-dotnet functions/ServerlessHub/bin/Release/net10.0/ServerlessHub.dll "$@"
+hub=functions/ServerlessHub/bin/Release/net10.0/ServerlessHub.dll
+echo "Applying the demo hubs (hubs/demo):"
+dotnet "$hub" hub apply hubs/demo/*.yaml
+echo "API keys for local use (kept in .data/dev-keys.json; send as the x-functions-key header):"
+dotnet "$hub" dev-keys .data/dev-keys.json $(sed -n 's/^id: *//p' hubs/demo/*.yaml)
+dotnet "$hub" "$@"

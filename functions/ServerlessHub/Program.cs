@@ -1,2 +1,8 @@
+if (ServerlessHub.Commands.Handles(args))
+{
+    return await ServerlessHub.Commands.RunAsync(args, Console.Out, Console.Error);
+}
+
 var app = ServerlessHub.ServerlessHubApp.Build(args);
 await app.RunAsync();
+return 0;

@@ -1,5 +1,8 @@
 using System.Net;
 using ServerlessHub.Health;
+using ServerlessHub.Hubs;
+using ServerlessHub.Leave;
+using ServerlessHub.Submissions;
 using ServerlessHub.Runtime;
 using ServerlessHub.Runtime.Invocation;
 using ServerlessHub.Tick;
@@ -40,7 +43,16 @@ public static class ServerlessHubApp
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddRuntime(builder.Configuration, underFunctionsHost: hostPort is not null);
         builder.Services.AddTick();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HealthJsonContext.Default));
+        builder.Services.AddHubs();
+        builder.Services.AddSubmissions();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, HealthJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, SubmissionsJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubsJsonContext.Default);
+        });
         return builder;
     }
 
@@ -56,6 +68,10 @@ public static class ServerlessHubApp
         }
 
         app.MapHealth();
+        app.MapManageHubs();
+        app.MapSubmissions();
+        app.MapLeave();
+        app.MapHttpFunction("OpenApi", pattern => app.MapOpenApi(pattern));
         app.EnsureAllHttpFunctionsMapped();
         app.Services.EnsureAllTriggerFunctionsHandled();
         return app;

@@ -29,6 +29,24 @@ public static class HttpFunctions
             : app.MapMethods(pattern, [method], handler).WithName($"{functionName}.{method}");
     }
 
+    /// <summary>
+    /// Maps a function whose endpoint another library builds (e.g. the OpenAPI document): <paramref name="map"/> gets
+    /// the route pattern the function.json declares.
+    /// </summary>
+    public static TBuilder MapHttpFunction<TBuilder>(this WebApplication app, string functionName, Func<string, TBuilder> map)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
+        if (catalog.Find(functionName) is not { Trigger: HttpTrigger trigger })
+        {
+            throw new InvalidOperationException($"No function.json declares an httpTrigger function named '{functionName}'.");
+        }
+
+        app.Services.GetRequiredService<MappedHttpFunctions>().Names.Add(functionName);
+        return map(string.IsNullOrEmpty(catalog.Host.RoutePrefix) ? $"/{trigger.Route}" : $"/{catalog.Host.RoutePrefix}/{trigger.Route}");
+    }
+
     /// <summary>Fails start-up when a declared HTTP function has no handler, so nothing answers 404 by omission.</summary>
     public static void EnsureAllHttpFunctionsMapped(this WebApplication app)
     {

@@ -327,7 +327,7 @@ public static class SubmissionsApi
         {
             SubmissionOutcome.Replayed replay => Replay(context, replay.Response),
             SubmissionOutcome.Invalid invalid => Problems.UnprocessableEntity(context,
-                (string.Join("；", invalid.Errors.Select(e => e.Chinese)), string.Join(" ", invalid.Errors.Select(e => e.English))),
+                (string.Concat(invalid.Errors.Select(e => e.Chinese)), string.Join(" ", invalid.Errors.Select(e => e.English))),
                 new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new Dictionary<string, string> { ["field"] = e.FieldId, ["code"] = e.Code, ["message"] = RequestLanguage.Pick(context, e.Chinese, e.English) }).ToList() }),
             SubmissionOutcome.NotOpenYet => Problems.Conflict(context, ($"“{scope.Report.Title}”{scope.Period.Key} 尚未开始报送，{opensText} 开放。", $"'{scope.Report.Id}' {scope.Period.Key} opens at {opensText} ({scope.Hub.TimeZone.Id}).")),
             SubmissionOutcome.WindowClosed => Problems.Conflict(context, ($"“{scope.Report.Title}”{scope.Period.Key} 的修改期已过（下一期已到截止时间）。", $"'{scope.Report.Id}' {scope.Period.Key} can no longer be changed: the next period is already due.")),
