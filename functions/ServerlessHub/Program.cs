@@ -1,6 +1,6 @@
 if (ServerlessHub.Commands.Handles(args))
 {
-    return await ServerlessHub.Commands.RunAsync(args, Console.Out, Console.Error);
+    return await ServerlessHub.Commands.RunAsync(args, null, Console.Out, Console.Error);
 }
 
 var app = ServerlessHub.ServerlessHubApp.Build(args);

@@ -14,11 +14,18 @@ internal static class Commands
 {
     public static bool Handles(string[] args) => args is ["hub", ..] or ["admin-key", ..] or ["dev-keys", ..];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <param name="args">The command line.</param>
+    /// <param name="settings">App settings over the usual sources (tests use this), or null.</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where problems go.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    /// <returns>The exit code: 0 done, 1 refused, 2 usage.</returns>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var english = args.Contains("--lang=en", StringComparer.Ordinal) || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var words = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.StartsWith("--name=", StringComparison.Ordinal)).ToArray();
-        await using var app = ServerlessHubApp.Build(ServerlessHubApp.CreateBuilder([], new Dictionary<string, string?> { ["Runtime:RunTriggers"] = "false" }));
+        var appSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Runtime:RunTriggers"] = "false" };
+        await using var app = ServerlessHubApp.Build(ServerlessHubApp.CreateBuilder([], appSettings));
         var services = app.Services;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         switch (words)

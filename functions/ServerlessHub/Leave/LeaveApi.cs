@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Access;
 using ServerlessHub.Hubs;
@@ -63,7 +62,7 @@ public static class LeaveApi
         var dto = LeaveDto.From(record);
         var answer = key is null ? null : new IdempotentResponse(
             IdempotentResponse.Hash(context.Request.Method, context.Request.Path, context.Request.ContentLength?.ToString(CultureInfo.InvariantCulture) ?? ""),
-            StatusCodes.Status201Created, JsonSerializer.Serialize(dto, SubmissionsJsonContext.Default.LeaveDto));
+            StatusCodes.Status201Created, HttpJson.Serialize(context, dto));
         if (!await store.AddAsync(record, key, answer, context.RequestAborted).ConfigureAwait(false)
             && key is not null && await store.GetIdempotentResponseAsync(hubId, key, context.RequestAborted).ConfigureAwait(false) is { } first)
         {

@@ -297,7 +297,7 @@ public static class SubmissionsApi
 
     private static Idempotency? Idempotency(HttpContext context, int status) => IdempotencyKey(context).Key is { } key
         ? new Idempotency(key, s => new IdempotentResponse(
-            RequestFingerprint(context), status, JsonSerializer.Serialize(SubmissionDto.From(s), SubmissionsJsonContext.Default.SubmissionDto)))
+            RequestFingerprint(context), status, HttpJson.Serialize(context, SubmissionDto.From(s))))
         : null;
 
     // The body was read already; its length and the path are enough to tell a retry from another request with the key.
