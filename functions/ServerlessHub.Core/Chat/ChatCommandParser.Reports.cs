@@ -38,7 +38,8 @@ public static partial class ChatCommandParser
         foreach (var (word, verb) in KindVerbs)
         {
             if (ChatText.StartsWithAt(message, 0, word)
-                && (ChatText.IsBoundary(message, word.Length) || KindAt(hub, message, word.Length) is not null))
+                && (ChatText.IsBoundary(message, word.Length) || KindAt(hub, message, word.Length) is not null
+                    || PeriodHints.TryRead(ChatText.HalfWidth(message), word.Length, today, out _, out _, out _)))
             {
                 return KindVerb(verb, message, word.Length, sender, hub, today);
             }

@@ -12,8 +12,9 @@ namespace ServerlessHub.Chat;
 /// <list type="number">
 /// <item>the whole message 帮助 / help / ? / ？ / 菜单 → help; 状态 / 我的 / 我的状态 → status; 取消 / 退出 / 跳过 → help
 /// (no interview is running); trailing 。！？ are ignored;</item>
-/// <item>a command word at the start — 请假, 修改, 撤回, 未交, 催报 — followed by a space, punctuation, the end or (except
-/// 请假) a report kind's title or alias (修改周报); 请假 may also be followed directly by a date (请假明天);</item>
+/// <item>a command word at the start — 请假; 修改 / 更正, 撤回 / 撤销, 未交 / 未报, 催报 / 催交 — followed by a space,
+/// punctuation, the end or (except 请假) a report kind's title or alias or a period word (修改周报, 未交上周); 请假 may
+/// also be followed directly by a date (请假明天);</item>
 /// <item>a report kind's title or alias at the start (周报, 本周进展, 月报): alone (or with a period word) it starts an
 /// interview, followed by labelled fields it is a whole report (<see cref="LabelledFields"/>). A title or alias followed
 /// by a colon that is also one of the kind's field labels (本周进展：…) is read as that field;</item>
@@ -22,7 +23,8 @@ namespace ServerlessHub.Chat;
 /// <para>After 修改 / 撤回 / 未交 / 催报 come an optional report kind and an optional period word
 /// (<see cref="PeriodHint"/>); 修改 may then carry labelled fields to change. With no kind named, the kinds the sender
 /// may use (submit, for 修改 / 撤回; all, for 未交 / 催报), narrowed by the period word's cadence, decide: one is taken,
-/// several yield <see cref="ChooseReportKind"/>. Text after the kind and period is ignored for 撤回 / 未交 / 催报
+/// several yield <see cref="ChooseReportKind"/>. A period word that does not fit the kind's cadence is ordinary text.
+/// Text after the kind and period is ignored for 撤回 / 未交 / 催报
 /// (it is often a reason) unless the kind is in doubt.</para>
 /// <para>Who may do what: reports, 修改, 撤回 and 请假 need a liaison (联络员) of a unit that submits the kind; 未交 needs a
 /// coordinator or leader; 催报 a coordinator. Anyone may ask 帮助 and 状态.</para>

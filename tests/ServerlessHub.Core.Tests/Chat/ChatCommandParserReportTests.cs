@@ -317,4 +317,15 @@ public sealed class ChatCommandParserReportTests
 
         Assert.Equal(new Dictionary<string, string> { ["progress"] = "完成", ["plan"] = "总结", ["sessions"] = "3" }, report.Draft.Fields);
     }
+
+    [Fact]
+    public void Parse_HugeMessage_IsReadWithItsErrors()
+    {
+        var text = "周报\n本周进展：" + string.Concat(Enumerable.Repeat("开展观摩；", 40000)) + "\n下周计划：总结";
+
+        var report = Parse<SubmitReport>(text);
+
+        Assert.Equal(FieldErrorCode.TooLong, Assert.Single(report.Draft.Errors).Code);
+        Assert.Equal("总结", Values(report.Draft)["plan"]);
+    }
 }

@@ -269,6 +269,14 @@ public sealed class ChatCommandParserTests
     }
 
     [Fact]
+    public void Parse_MissingWithPeriodWordRightAfterTheVerb_IsRead()
+    {
+        var missing = Parse<ListMissing>("未交上周", Coordinator);
+
+        Assert.Equal(("weekly", "上周"), (missing.Kind.Id, missing.Period?.Text));
+    }
+
+    [Fact]
     public void Parse_MissingWithKindAndHint_CarriesBoth()
     {
         var missing = Parse<ListMissing>("未交 周报 上周", Coordinator);
