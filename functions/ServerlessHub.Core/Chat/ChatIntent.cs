@@ -8,7 +8,8 @@ namespace ServerlessHub.Chat;
 /// </summary>
 public abstract record ChatIntent;
 
-/// <summary>An intent read from one message by <see cref="ChatCommandParser"/>, outside any interview.</summary>
+/// <summary>An intent one message can ask for outside an interview (<see cref="ChatCommandParser"/>); a finished
+/// interview ends in one too (<see cref="SubmitReport"/>, <see cref="ReviseReport"/>).</summary>
 public abstract record ChatCommand : ChatIntent;
 
 /// <summary>The things a person can ask of the hub in chat; used by help, permission and ambiguity answers.</summary>

@@ -14,7 +14,9 @@ namespace ServerlessHub.Chat;
 /// (<see cref="ChatTurnResult.Pending"/> is the question to repeat);</item>
 /// <item>a whole report — a report kind's name followed by labelled fields — ends it: for the interview's own kind the
 /// fields are laid over the answers so far and the result is the <see cref="SubmitReport"/> (or
-/// <see cref="ReviseReport"/>) that one message would give; another kind's report is read as a fresh command;</item>
+/// <see cref="ReviseReport"/>) that one message would give; another kind's report is read as a fresh command. A report
+/// kind's name alone repeats the current question for the interview's own kind, and starts a new interview for
+/// another;</item>
 /// <item>labelled fields of the kind without its name: a single label of the field being asked is just an answer;
 /// otherwise the values are taken, and the interview completes at once when no required field is left, or asks the
 /// first field with an error, or goes on with the next unanswered field;</item>
@@ -77,10 +79,17 @@ public static class Interview
             return new ChatTurnResult(intent, live, null, Ask(live, kind, null));
         }
 
-        if (ChatCommandParser.KindAt(hub, message, 0) is { } named && LabelledFields.TryLabel(named.Kind, message, 0) is null
-            && ChatCommandParser.Parse(message, sender, hub, today) is SubmitReport command && command.Draft.Values.Count + command.Draft.Errors.Count > 0)
+        if (ChatCommandParser.KindAt(hub, message, 0) is { } named && LabelledFields.TryLabel(named.Kind, message, 0) is null)
         {
-            return command.Kind.Id == kind.Id ? WholeReport(live, kind, command) : new ChatTurnResult(command, null, null, null);
+            switch (ChatCommandParser.Parse(message, sender, hub, today))
+            {
+                case SubmitReport report when report.Draft.Values.Count + report.Draft.Errors.Count > 0:
+                    return report.Kind.Id == kind.Id ? WholeReport(live, kind, report) : new ChatTurnResult(report, null, null, null);
+                case StartInterview start when start.Kind.Id == kind.Id:
+                    return new ChatTurnResult(Ask(live, kind, null), live, null, null);
+                case StartInterview start:
+                    return Start(start, hub, sender, now);
+            }
         }
 
         var field = kind.Fields[live.FieldIndex];

@@ -106,6 +106,30 @@ public sealed class InterviewTests
     }
 
     [Fact]
+    public void Handle_SameKindNameDuringInterview_RepeatsTheQuestion()
+    {
+        Send<AskField>("周报");
+        Send<AskField>("观摩");
+
+        var again = Send<AskField>("周报");
+
+        Assert.Equal(("problems", false, (FieldError?)null), (again.Field.Id, again.Opening, again.Error));
+        Assert.Equal("观摩", conversation!.Values["progress"]);
+    }
+
+    [Fact]
+    public void Handle_OtherKindNameDuringInterview_StartsThatInterview()
+    {
+        Send<AskField>("周报");
+        Send<AskField>("观摩");
+
+        var first = Send<AskField>("月报");
+
+        Assert.Equal(("monthly", "progress", true), (first.Kind.Id, first.Field.Id, first.Opening));
+        Assert.Empty(conversation!.Values);
+    }
+
+    [Fact]
     public void Handle_OtherCommandWordDuringInterview_IsAnAnswer()
     {
         Send<AskField>("周报");
