@@ -27,3 +27,12 @@ public static class ChatTurn
             : new ChatTurnResult(command, null, expired, null);
     }
 }
+
+/// <summary>The outcome of one chat message.</summary>
+/// <param name="Intent">What to do and answer.</param>
+/// <param name="Conversation">The interview to keep for the next message; null to delete any kept one.</param>
+/// <param name="Expired">The interview that had lapsed (or whose report kind or fields the hub no longer has) before
+/// this message, which was then read as a fresh command; say so in the answer.</param>
+/// <param name="Pending">When <paramref name="Intent"/> interrupts an interview that goes on (帮助, 状态), the question
+/// to repeat after answering.</param>
+public sealed record ChatTurnResult(ChatIntent Intent, Conversation? Conversation, Conversation? Expired, AskField? Pending);

@@ -16,12 +16,3 @@ public sealed record AskField(ReportKind Kind, InterviewPurpose Purpose, Field F
 /// <param name="Kind">The report kind.</param>
 /// <param name="Purpose">A new report or a revision.</param>
 public sealed record InterviewCancelled(ReportKind Kind, InterviewPurpose Purpose) : ChatIntent;
-
-/// <summary>The outcome of one chat message.</summary>
-/// <param name="Intent">What to do and answer.</param>
-/// <param name="Conversation">The interview to keep for the next message; null to delete any kept one.</param>
-/// <param name="Expired">The interview that had lapsed (or whose report kind or fields the hub no longer has) before
-/// this message, which was then read as a fresh command; say so in the answer.</param>
-/// <param name="Pending">When <paramref name="Intent"/> interrupts an interview that goes on (帮助, 状态), the question
-/// to repeat after answering.</param>
-public sealed record ChatTurnResult(ChatIntent Intent, Conversation? Conversation, Conversation? Expired, AskField? Pending);
