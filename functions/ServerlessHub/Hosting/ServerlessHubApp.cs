@@ -42,6 +42,7 @@ public static class ServerlessHubApp
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddRuntime(builder.Configuration, underFunctionsHost: hostPort is not null);
+        builder.Services.AddSingleton<StorageProbe>().AddHostedService(sp => sp.GetRequiredService<StorageProbe>());
         builder.Services.AddTick();
         builder.Services.AddHubs();
         builder.Services.AddSubmissions();

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using ServerlessHub.WeCom.Messages;
+
+namespace ServerlessHub.Inbound;
+
+/// <summary>
+/// A verified, decrypted WeCom callback waiting on the <c>inbound</c> queue: the plaintext as WeCom sent it (app XML or
+/// AI-bot JSON), parsed by the queue function so that the HTTP request path does nothing but verify and enqueue.
+/// </summary>
+public sealed record InboundMessage(string HubId, ChatChannel Channel, string Payload, DateTimeOffset ReceivedAt);
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(InboundMessage))]
+public sealed partial class InboundJsonContext : JsonSerializerContext;

@@ -1,0 +1,18 @@
+using ServerlessHub.InboundChat;
+using ServerlessHub.Runtime;
+using ServerlessHub.Storage.Inbound;
+
+namespace ServerlessHub.Inbound;
+
+internal static class InboundServices
+{
+    public static IServiceCollection AddInbound(this IServiceCollection services)
+    {
+        services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CallbackCryptos>();
+        services.AddSingleton<InboundReceiptStore>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ChatProcessor>();
+        return services.AddFunction<InboundChatFunction>("InboundChat");
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessHub.Inbound;
+using ServerlessHub.Runtime;
+using ServerlessHub.WeCom.Messages;
+
+namespace ServerlessHub.WeComBot;
+
+/// <summary>The hub's AI bot (智能机器人) callback: <c>/api/wecom/{hubId}/bot</c>, JSON, receive id = "".</summary>
+public static class WeComBotFunction
+{
+    public static void MapWeComBot(this WebApplication app)
+    {
+        app.MapHttpFunction("WeComBot", HttpMethods.Get, VerifyAsync).WithSummary("WeCom AI bot callback URL verification");
+        app.MapHttpFunction("WeComBot", HttpMethods.Post, ReceiveAsync).WithSummary("WeCom AI bot message callback");
+    }
+
+    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> VerifyAsync(string hubId, HttpContext context, [AsParameters] CallbackServices services) =>
+        CallbackEndpoint.VerifyUrlAsync(ChatChannel.Bot, hubId, context, services);
+
+    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveAsync(string hubId, HttpContext context, [AsParameters] CallbackServices services) =>
+        CallbackEndpoint.ReceiveAsync(ChatChannel.Bot, hubId, context, services);
+}

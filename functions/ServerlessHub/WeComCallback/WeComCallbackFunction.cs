@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessHub.Inbound;
+using ServerlessHub.Runtime;
+using ServerlessHub.WeCom.Messages;
+
+namespace ServerlessHub.WeComCallback;
+
+/// <summary>The hub's WeCom app (自建应用) callback: <c>/api/wecom/{hubId}/callback</c>, XML, receive id = CorpID.</summary>
+public static class WeComCallbackFunction
+{
+    public static void MapWeComCallback(this WebApplication app)
+    {
+        app.MapHttpFunction("WeComCallback", HttpMethods.Get, VerifyAsync).WithSummary("WeCom app callback URL verification");
+        app.MapHttpFunction("WeComCallback", HttpMethods.Post, ReceiveAsync).WithSummary("WeCom app message callback");
+    }
+
+    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> VerifyAsync(string hubId, HttpContext context, [AsParameters] CallbackServices services) =>
+        CallbackEndpoint.VerifyUrlAsync(ChatChannel.App, hubId, context, services);
+
+    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveAsync(string hubId, HttpContext context, [AsParameters] CallbackServices services) =>
+        CallbackEndpoint.ReceiveAsync(ChatChannel.App, hubId, context, services);
+}
