@@ -1,5 +1,7 @@
 using System.Net;
 using ServerlessHub.Health;
+using ServerlessHub.Outbound;
+using ServerlessHub.Outbox;
 using ServerlessHub.Runtime;
 using ServerlessHub.Runtime.Invocation;
 using ServerlessHub.Tick;
@@ -40,6 +42,7 @@ public static class ServerlessHubApp
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddRuntime(builder.Configuration, underFunctionsHost: hostPort is not null);
         builder.Services.AddTick();
+        builder.Services.AddOutbound();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HealthJsonContext.Default));
         return builder;
     }
@@ -56,6 +59,7 @@ public static class ServerlessHubApp
         }
 
         app.MapHealth();
+        app.MapOutbox();
         app.EnsureAllHttpFunctionsMapped();
         app.Services.EnsureAllTriggerFunctionsHandled();
         return app;
