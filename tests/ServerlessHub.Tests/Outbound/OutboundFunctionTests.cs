@@ -31,7 +31,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
         await harness.SendAsync(new SendMessage(harness.HubId, "chat", Destination.Channel("office"), MessageFormat.Text, "本周报送率 80%"), _ct);
         await harness.SendAsync(new SendMessage(harness.HubId, "users", Destination.Channel("coordinators"), MessageFormat.Markdown, "乙幼儿园逾期未报"), _ct);
         await harness.SendAsync(new SendMessage(harness.HubId, "bot", Destination.BotResponse(responseUrl.ToString()), MessageFormat.Text, "已收到您的周报。"), _ct);
-        await OutboundHarness.WaitUntilAsync(() => harness.WeCom.Messages.Count >= 8, _ct);
+        await OutboundHarness.WaitUntilAsync(() => harness.WeCom.Messages.Count >= 7, _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
 
         var robot = harness.Received(SimulatedChannel.Robot);
@@ -87,7 +87,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     public async Task LongChineseMarkdown_ArrivesAsOrderedPartsEachWithinTheRobotLimit()
     {
         await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
-        var content = string.Join("\n", Enumerable.Range(1, 60).Select(i => $"## 第{i}项 秣陵中心幼儿园\n本周开展课程游戏化教研活动{i}场，完成区域环境创设，家长开放日反响良好。存在问题：户外场地不足；下周计划：继续推进。"));
+        var content = string.Join("\n", Enumerable.Range(1, 120).Select(i => $"## 第{i}项 秣陵中心幼儿园\n本周开展课程游戏化教研活动{i}场，完成区域环境创设，家长开放日反响良好。存在问题：户外场地不足；下周计划：继续推进。"));
         Assert.True(Encoding.UTF8.GetByteCount(content) > 3 * WeComContentLimits.RobotMarkdownBytes);
 
         await harness.SendAsync(new SendMessage(harness.HubId, "digest", Destination.Channel("robot"), MessageFormat.Markdown, content), _ct);
@@ -156,7 +156,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
             await other.SendTextAsync($"其他系统消息{i}", cancellationToken: _ct);
         }
 
-        var content = string.Join("\n", Enumerable.Range(1, 3).Select(i => new string('报', 680) + i));
+        var content = string.Join("\n", Enumerable.Range(1, 3).Select(i => new string('报', 600) + i));
         await harness.SendAsync(new SendMessage(harness.HubId, "resume", Destination.Channel("robot"), MessageFormat.Text, content), _ct);
         await OutboundHarness.WaitUntilAsync(() => harness.WeCom.Messages.Count >= 22, _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
