@@ -18,7 +18,7 @@ public sealed class OutboxStore(StorageAccount account)
     public async Task<OutboxEntry?> GetAsync(string hubId, DateOnly date, string deliveryId, CancellationToken cancellationToken = default)
     {
         var table = await Table(cancellationToken).ConfigureAwait(false);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition(hubId, date), Row(deliveryId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition(hubId, date), RowKeyOf(deliveryId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue && response.Value is { } entity ? Read(entity) : null;
     }
 
@@ -43,13 +43,14 @@ public sealed class OutboxStore(StorageAccount account)
         return entries;
     }
 
-    internal static string Partition(string hubId, DateOnly date) =>
+    private static string Partition(string hubId, DateOnly date) =>
         $"{Escape(hubId)}|{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
-    internal static string Row(string deliveryId) => Escape(deliveryId);
+    /// <summary>The row key of a part: its delivery id with <c>% / \ # ?</c> and control characters percent-encoded.</summary>
+    public static string RowKeyOf(string deliveryId) => Escape(deliveryId);
 
     // Percent-escapes what table keys refuse (and '%' itself, so the escaping is reversible).
-    internal static string Escape(string value)
+    private static string Escape(string value)
     {
         var escaped = new StringBuilder(value.Length);
         foreach (var c in value)
@@ -67,7 +68,7 @@ public sealed class OutboxStore(StorageAccount account)
         return escaped.ToString();
     }
 
-    private static TableEntity Write(OutboxEntry entry) => new(Partition(entry.HubId, entry.Date), Row(entry.DeliveryId))
+    private static TableEntity Write(OutboxEntry entry) => new(Partition(entry.HubId, entry.Date), RowKeyOf(entry.DeliveryId))
     {
         ["HubId"] = entry.HubId,
         ["Date"] = entry.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
