@@ -17,6 +17,9 @@ internal abstract record DeliveryTarget
     /// <summary>The byte limit of one part in <paramref name="format"/>.</summary>
     public abstract int MaxBytes(MessageFormat format);
 
+    // Targets hold the robot key, the app secret or the response_url: never let a log line or assertion print them.
+    public sealed override string ToString() => Description;
+
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 }
 
