@@ -1,3 +1,4 @@
+using ServerlessHub.WeCom.Simulation.AiBot;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Tokens;
 
@@ -30,6 +31,13 @@ public sealed class WeComSimulator : IAsyncDisposable
 
     /// <summary>The issued access tokens, to count gettoken calls or make tokens expire or become invalid.</summary>
     public TokenRegistry Tokens => Service<TokenRegistry>();
+
+    /// <summary>
+    /// A new AI-bot <c>response_url</c> on this simulator, usable once within an hour, as WeCom puts in each AI-bot
+    /// message callback; what is posted to it is recorded as <see cref="SimulatedChannel.AiBotResponse"/>.
+    /// </summary>
+    public Uri IssueResponseUrl() =>
+        new(BaseAddress, "cgi-bin/aibot/response?response_code=" + Service<ResponseUrlRegistry>().Issue());
 
     /// <summary>Starts listening on 127.0.0.1.</summary>
     /// <param name="port">The port, or 0 for a free one.</param>

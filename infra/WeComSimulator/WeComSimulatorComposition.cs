@@ -1,3 +1,4 @@
+using ServerlessHub.WeCom.Simulation.AiBot;
 using ServerlessHub.WeCom.Simulation.AppMessages;
 using ServerlessHub.WeCom.Simulation.Chats;
 using ServerlessHub.WeCom.Simulation.Inspection;
@@ -23,6 +24,7 @@ public static class WeComSimulatorComposition
         services.AddSingleton(new TokenRegistry(options, timeProvider));
         services.AddSingleton(new RobotRateWindow(options, timeProvider));
         services.AddSingleton<ChatRegistry>();
+        services.AddSingleton(new ResponseUrlRegistry(timeProvider));
         services.AddSingleton(provider => new MessageLog(timeProvider, provider.GetRequiredService<ILogger<WeComSimulator>>()));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SimulatorJsonContext.Default));
         return services;
@@ -49,6 +51,7 @@ public static class WeComSimulatorComposition
         routes.MapRobots();
         routes.MapAppMessages();
         routes.MapChats();
+        routes.MapAiBotResponses();
         routes.MapInspection();
         return routes;
     }

@@ -21,8 +21,14 @@ public sealed class WeComSimulatorOptions
     /// <summary>The tag ids that exist; others are reported in <c>invalidtag</c>.</summary>
     public List<string> Tags { get; set; } = [];
 
-    /// <summary>Messages a robot accepts per rolling minute before answering 45009. Default 20, as WeCom documents.</summary>
+    /// <summary>Messages a robot accepts per rolling <see cref="RobotRateWindow"/> before answering 45009. Default 20, as WeCom documents.</summary>
     public int RobotMessagesPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// The rolling window <see cref="RobotMessagesPerMinute"/> counts in. Default one minute, as WeCom documents;
+    /// tests and benchmarks shorten it together with the hub's <c>Outbound:RateWindow</c> to measure the limit quickly.
+    /// </summary>
+    public TimeSpan RobotRateWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The access token lifetime announced as <c>expires_in</c>. Default 7200 s, as WeCom issues.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(7200);

@@ -1,8 +1,13 @@
 using System.Net;
 using ServerlessHub.Health;
 using ServerlessHub.Hubs;
+using ServerlessHub.Inbound;
+using ServerlessHub.WeComBot;
+using ServerlessHub.WeComCallback;
 using ServerlessHub.Leave;
 using ServerlessHub.Submissions;
+using ServerlessHub.Outbound;
+using ServerlessHub.Outbox;
 using ServerlessHub.Runtime;
 using ServerlessHub.Runtime.Invocation;
 using ServerlessHub.Tick;
@@ -54,6 +59,8 @@ public static class ServerlessHubApp
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, SubmissionsJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubsJsonContext.Default);
         });
+        builder.Services.AddOutbound();
+        builder.Services.AddInbound();
         return builder;
     }
 
@@ -73,6 +80,9 @@ public static class ServerlessHubApp
         app.MapSubmissions();
         app.MapLeave();
         app.MapHttpFunction("OpenApi", pattern => app.MapOpenApi(pattern));
+        app.MapOutbox();
+        app.MapWeComCallback();
+        app.MapWeComBot();
         app.EnsureAllHttpFunctionsMapped();
         app.Services.EnsureAllTriggerFunctionsHandled();
         return app;

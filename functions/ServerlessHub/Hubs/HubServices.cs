@@ -10,5 +10,6 @@ internal static class HubServices
         .AddSingleton<ApiKeyStore>()
         .AddSingleton<ApiKeys>()
         .AddSingleton<HubCatalog>()
-        .AddSingleton<HubDefinitions>();
+        .AddSingleton<HubDefinitions>()
+        .AddSingleton<HubSecrets>();
 }

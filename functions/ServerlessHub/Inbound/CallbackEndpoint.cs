@@ -113,8 +113,8 @@ public static class CallbackEndpoint
         }
 
         var message = new InboundMessage(hubId, channel, decrypted.Message, services.Time.GetUtcNow());
-        await services.Storage.GetQueue(QueueName).SendMessageAsync(
-            JsonSerializer.Serialize(message, InboundJsonContext.Default.InboundMessage), context.RequestAborted).ConfigureAwait(false);
+        await services.Storage.GetQueue(QueueName).SendCreatingAsync(
+            JsonSerializer.Serialize(message, InboundJsonContext.Default.InboundMessage), null, context.RequestAborted).ConfigureAwait(false);
         InboundLog.CallbackQueued(services.Logger, hubId, channel);
 
         // An empty answer tells WeCom the message arrived and that the reply comes separately.

@@ -45,7 +45,10 @@ public enum MessageFormat
 /// <summary>
 /// A request to deliver one chat message (a receipt, question, reminder or digest), enqueued on <c>outbound</c>.
 /// <see cref="DeliveryId"/> is unique per message and stable across retries, so a retried queue message never sends a
-/// part twice; <see cref="Mentions"/> are WeCom user ids to @ in robot text messages.
+/// part twice; <see cref="Mentions"/> are WeCom user ids to @ in robot text messages (with the first part only).
+/// Content over the destination's byte limit is sent as numbered parts, delivery ids <c>{DeliveryId}#1</c>, <c>#2</c>, …
+/// <see cref="OutboxDate"/> is set by the outbound function when it puts a message back on the queue to wait for a
+/// rate limit, so its outbox rows stay under the date of its first attempt; producers leave it null.
 /// </summary>
 public sealed record SendMessage(
     string HubId,
@@ -53,7 +56,8 @@ public sealed record SendMessage(
     Destination To,
     MessageFormat Format,
     string Content,
-    IReadOnlyList<string>? Mentions = null);
+    IReadOnlyList<string>? Mentions = null,
+    DateOnly? OutboxDate = null);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SendMessage))]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
+using ServerlessHub.WeCom.Simulation.AiBot;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Tokens;
 
@@ -14,6 +15,7 @@ internal static class InspectionEndpoints
         var sim = routes.MapGroup("/_sim");
         sim.MapGet("/messages", GetMessages);
         sim.MapDelete("/messages", ClearMessages);
+        sim.MapPost("/aibot/response-urls", IssueResponseUrl);
         sim.MapGet("/apps/{agentId:int}/tokens", GetTokenStats);
         sim.MapPost("/apps/{agentId:int}/tokens/expire", ExpireTokens);
         sim.MapPost("/apps/{agentId:int}/tokens/invalidate", InvalidateTokens);
@@ -28,7 +30,7 @@ internal static class InspectionEndpoints
         {
             if (!Enum.TryParse<SimulatedChannel>(channel, ignoreCase: true, out var parsed))
             {
-                return TypedResults.BadRequest("channel must be robot, app or appchat");
+                return TypedResults.BadRequest("channel must be robot, app, appchat or aibotresponse");
             }
 
             wanted = parsed;
@@ -50,6 +52,10 @@ internal static class InspectionEndpoints
         log.Clear();
         return TypedResults.NoContent();
     }
+
+    // What WeCom puts in an AI-bot callback's response_url, pointing at this simulator.
+    private static Ok<string> IssueResponseUrl(HttpRequest request, ResponseUrlRegistry responseUrls) =>
+        TypedResults.Ok($"{request.Scheme}://{request.Host}/cgi-bin/aibot/response?response_code={responseUrls.Issue()}");
 
     private static Ok<TokenStats> GetTokenStats(int agentId, TokenRegistry tokens) =>
         TypedResults.Ok(new TokenStats(agentId, tokens.TokenRequests(agentId)));

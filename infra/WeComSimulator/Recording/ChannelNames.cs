@@ -7,6 +7,7 @@ internal static class ChannelNames
         SimulatedChannel.Robot => "群机器人",
         SimulatedChannel.App => "应用消息",
         SimulatedChannel.AppChat => "应用群聊",
+        SimulatedChannel.AiBotResponse => "智能机器人回复",
         _ => channel.ToString(),
     };
 }

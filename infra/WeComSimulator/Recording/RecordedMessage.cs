@@ -5,7 +5,7 @@ namespace ServerlessHub.WeCom.Simulation.Recording;
 /// <summary>A message the simulator accepted, as it arrived.</summary>
 /// <param name="Sequence">Arrival order, from 1.</param>
 /// <param name="Channel">The surface that received it.</param>
-/// <param name="Destination">The robot key, <c>agent {agentid}</c>, or the chat id.</param>
+/// <param name="Destination">The robot key, <c>agent {agentid}</c>, the chat id, or the AI bot's response code.</param>
 /// <param name="Recipients">For app messages, <c>touser / toparty / totag</c> as sent; otherwise <see langword="null"/>.</param>
 /// <param name="MessageType">The <c>msgtype</c>.</param>
 /// <param name="Content">The content; for a text card its title, description and URL on separate lines.</param>

@@ -11,4 +11,7 @@ public enum SimulatedChannel
 
     /// <summary>An app-owned group chat (应用群聊, appchat/send).</summary>
     AppChat,
+
+    /// <summary>An AI-bot active reply through a response_url (智能机器人主动回复).</summary>
+    AiBotResponse,
 }

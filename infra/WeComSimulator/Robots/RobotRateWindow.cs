@@ -1,9 +1,8 @@
 namespace ServerlessHub.WeCom.Simulation.Robots;
 
-/// <summary>WeCom's robot limit: a number of messages per key in any rolling minute (20 by default).</summary>
+/// <summary>WeCom's robot limit: a number of messages per key in any rolling minute (20 by default; the window is an option).</summary>
 public sealed class RobotRateWindow(WeComSimulatorOptions options, TimeProvider timeProvider)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly Lock sync = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> sentByKey = new(StringComparer.Ordinal);
 
@@ -17,7 +16,7 @@ public sealed class RobotRateWindow(WeComSimulatorOptions options, TimeProvider 
                 sentByKey[key] = sent = new Queue<DateTimeOffset>();
             }
 
-            while (sent.Count > 0 && sent.Peek() <= now - Window)
+            while (sent.Count > 0 && sent.Peek() <= now - options.RobotRateWindow)
             {
                 sent.Dequeue();
             }

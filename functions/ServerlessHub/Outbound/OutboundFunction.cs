@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.Json;
+using ServerlessHub.Hubs;
+using ServerlessHub.Runtime;
+using ServerlessHub.Runtime.Invocation;
+using ServerlessHub.Storage.Outbound;
+using ServerlessHub.WeCom.Api;
+
+namespace ServerlessHub.Outbound;
+
+/// <summary>
+/// The <c>outbound</c> queue function: delivers one <see cref="SendMessage"/> through the WeCom surface its destination
+/// names, split into parts that fit, each part recorded in the outbox. What can never succeed (malformed message,
+/// unknown hub, a destination the hub cannot resolve, a permanent WeCom error) is recorded, copied to the poison queue
+/// with the error, and completed; rate limits put the message back on the queue for later; transient WeCom failures
+/// throw, so the queue retries, until the last attempt, which is handled as a permanent failure.
+/// </summary>
+internal sealed class OutboundFunction(
+    HubCatalog hubs,
+    DestinationResolver resolver,
+    MessageDelivery delivery,
+    OutboxStore outbox,
+    OutboundQueues queues,
+    FunctionCatalog functions,
+    TimeProvider time,
+    ILogger<OutboundFunction> logger) : IFunctionHandler
+{
+    /// <summary>The outbox partition of messages that name no readable hub.</summary>
+    internal const string MalformedHubId = "_malformed";
+
+    private const string Truncation = "\n\n……（内容过长，其余部分未能发送）";
+
+    public async Task<JsonElement?> InvokeAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    {
+        var input = QueueMessageInput.From(invocation);
+        var queueName = ((QueueTrigger)invocation.Function.Trigger).QueueName;
+        var now = time.GetUtcNow();
+
+        if (OutboundMessages.Parse(input.Text, out var problem) is not { } message)
+        {
+            var id = input.Id ?? invocation.InvocationId;
+            await GiveUpAsync(queueName, input.Text, new OutboxEntry(MalformedHubId, DateOnly.FromDateTime(now.UtcDateTime), id, "（无法解析）", OutboxStatus.Failed, null, problem, 1, now, now, [], [], null), "malformed", cancellationToken).ConfigureAwait(false);
+            OutboundLog.Malformed(logger, id);
+            invocation.Log($"malformed message {id}");
+            return null;
+        }
+
+        if (await hubs.GetAsync(message.HubId, cancellationToken).ConfigureAwait(false) is not { } hub)
+        {
+            var entry = new OutboxEntry(message.HubId, message.OutboxDate ?? DateOnly.FromDateTime(now.UtcDateTime), message.DeliveryId, message.To.Kind.ToString(), OutboxStatus.Failed, null, $"没有中枢 {message.HubId}", 1, now, now, [], [], null);
+            await GiveUpAsync(queueName, input.Text, entry, "unknown-hub", cancellationToken).ConfigureAwait(false);
+            OutboundLog.UnknownHub(logger, message.HubId, message.DeliveryId);
+            return null;
+        }
+
+        // The date of the first attempt: the queue keeps the insertion time across retries, and a message put back to
+        // wait for a rate limit carries its date.
+        var date = message.OutboxDate ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(input.InsertionTime ?? now, hub.TimeZone).DateTime);
+        var resolution = resolver.Resolve(hub, message.To);
+        if (resolution.Target is not { } target)
+        {
+            var entry = new OutboxEntry(hub.Id, date, message.DeliveryId, message.To.Kind.ToString(), OutboxStatus.Failed, null, resolution.Problem, 1, now, now, [], [], null);
+            await GiveUpAsync(queueName, input.Text, entry, "unresolved", cancellationToken).ConfigureAwait(false);
+            OutboundLog.Unresolved(logger, hub.Id, message.DeliveryId, message.To.Kind);
+            return null;
+        }
+
+        var (parts, note) = Split(message, target);
+        var outcome = await delivery.DeliverAsync(hub.Id, date, message, target, parts, note, cancellationToken).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case DeliveryOutcome.Delivered delivered:
+                OutboundLog.Delivered(logger, hub.Id, message.DeliveryId, delivered.Parts, input.DequeueCount);
+                invocation.Log($"{message.DeliveryId}: {delivered.Parts} part(s) delivered");
+                return null;
+            case DeliveryOutcome.Deferred deferred:
+                await queues.DelayAsync(queueName, message with { OutboxDate = date }, deferred.Delay, cancellationToken).ConfigureAwait(false);
+                OutboundLog.Deferred(logger, hub.Id, message.DeliveryId, deferred.Delay.TotalSeconds, deferred.Reason);
+                invocation.Log($"{message.DeliveryId}: back on the queue for {deferred.Delay.TotalSeconds:0.#} s ({deferred.Reason})");
+                return null;
+            case DeliveryOutcome.Refused refused:
+                await PoisonAsync(queueName, input.Text, refused.Entry, "refused", cancellationToken).ConfigureAwait(false);
+                OutboundLog.Refused(logger, hub.Id, refused.Entry.DeliveryId, refused.Entry.ErrorCode);
+                invocation.Log($"{refused.Entry.DeliveryId}: refused by WeCom (errcode {refused.Entry.ErrorCode})");
+                return null;
+            case DeliveryOutcome.Interrupted interrupted when input.DequeueCount >= functions.Host.Queues.MaxDequeueCount:
+                await GiveUpAsync(queueName, input.Text, interrupted.Entry with { Status = OutboxStatus.Failed }, "retries-exhausted", cancellationToken).ConfigureAwait(false);
+                OutboundLog.RetriesExhausted(logger, hub.Id, interrupted.Entry.DeliveryId, interrupted.Entry.ErrorCode, input.DequeueCount);
+                return null;
+            case DeliveryOutcome.Interrupted interrupted:
+                throw new OutboundDeliveryException($"{interrupted.Entry.DeliveryId} was not delivered (attempt {input.DequeueCount}); the queue will retry.", interrupted.Error);
+            default:
+                throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}.");
+        }
+    }
+
+    /// <summary>The parts to send. A bot reply cannot be split (its response_url takes one call), so it is cut instead.</summary>
+    internal static (IReadOnlyList<string> Parts, string? Note) Split(SendMessage message, DeliveryTarget target)
+    {
+        var limit = target.MaxBytes(message.Format);
+        var format = target is BotResponseTarget ? WeComContentFormat.Markdown : message.Format.ToWeCom();
+        var parts = WeComMessageParts.Split(message.Content, format, limit);
+        if (target is not BotResponseTarget || parts.Count == 1)
+        {
+            return (parts, null);
+        }
+
+        var first = WeComMessageParts.Split(message.Content, format, limit - Encoding.UTF8.GetByteCount(Truncation))[0];
+        var body = first[(first.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+        return ([body + Truncation], $"内容超过 {limit} 字节，已截断");
+    }
+
+    private async Task GiveUpAsync(string queueName, string text, OutboxEntry entry, string reason, CancellationToken cancellationToken)
+    {
+        await outbox.SaveAsync(entry, cancellationToken).ConfigureAwait(false);
+        await PoisonAsync(queueName, text, entry, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task PoisonAsync(string queueName, string text, OutboxEntry entry, string reason, CancellationToken cancellationToken) =>
+        queues.PoisonAsync(queueName, text, new DeliveryFailure(reason, entry.DeliveryId, entry.ErrorCode, entry.ErrorMessage, time.GetUtcNow()), cancellationToken);
+}
+
+/// <summary>A part could not be delivered this time; the queue retries the message.</summary>
+internal sealed class OutboundDeliveryException(string message, Exception inner) : Exception(message, inner);
+
+internal static partial class OutboundLog
+{
+    [LoggerMessage(1500, LogLevel.Information, "Hub {HubId}: delivered {DeliveryId} in {Parts} part(s) (attempt {Attempt})", EventName = "OutboundDelivered")]
+    public static partial void Delivered(ILogger logger, string hubId, string deliveryId, int parts, long attempt);
+
+    [LoggerMessage(1501, LogLevel.Information, "Hub {HubId}: {DeliveryId} waits {Seconds:0.#} s for a rate limit ({Reason})", EventName = "OutboundDeferred")]
+    public static partial void Deferred(ILogger logger, string hubId, string deliveryId, double seconds, string reason);
+
+    [LoggerMessage(1502, LogLevel.Error, "Hub {HubId}: WeCom refused {DeliveryId} with errcode {ErrCode}; moved to the poison queue", EventName = "OutboundRefused")]
+    public static partial void Refused(ILogger logger, string hubId, string deliveryId, int? errCode);
+
+    [LoggerMessage(1503, LogLevel.Error, "Hub {HubId}: {DeliveryId} still failing (errcode {ErrCode}) after {Attempts} attempts; moved to the poison queue", EventName = "OutboundRetriesExhausted")]
+    public static partial void RetriesExhausted(ILogger logger, string hubId, string deliveryId, int? errCode, long attempts);
+
+    [LoggerMessage(1504, LogLevel.Error, "Outbound message {MessageId} is not a valid SendMessage; moved to the poison queue", EventName = "OutboundMalformed")]
+    public static partial void Malformed(ILogger logger, string messageId);
+
+    [LoggerMessage(1505, LogLevel.Error, "Outbound message {DeliveryId} names unknown hub {HubId}; moved to the poison queue", EventName = "OutboundUnknownHub")]
+    public static partial void UnknownHub(ILogger logger, string hubId, string deliveryId);
+
+    [LoggerMessage(1506, LogLevel.Error, "Hub {HubId}: the {Kind} destination of {DeliveryId} cannot be resolved; moved to the poison queue", EventName = "OutboundUnresolved")]
+    public static partial void Unresolved(ILogger logger, string hubId, string deliveryId, DestinationKind kind);
+}

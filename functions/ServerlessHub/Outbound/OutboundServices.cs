@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessHub.Access;
+using ServerlessHub.Hubs;
+using ServerlessHub.Outbox;
+using ServerlessHub.Runtime;
+using ServerlessHub.Storage.Hubs;
+using ServerlessHub.Storage.Outbound;
+
+namespace ServerlessHub.Outbound;
+
+public static class OutboundServices
+{
+    /// <summary>
+    /// The <c>Outbound</c> queue function and the outbox. Settings: <c>Outbound:*</c> (<see cref="OutboundOptions"/>)
+    /// and <c>WeCom:BaseUrl</c> / <c>WeCom:Timeout</c> (<see cref="WeComConnectionOptions"/>), validated at start.
+    /// </summary>
+    public static IServiceCollection AddOutbound(this IServiceCollection services)
+    {
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WeComConnectionOptions>().BindConfiguration(WeComConnectionOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.BaseUrl.IsAbsoluteUri && o.BaseUrl.Scheme is "http" or "https", "WeCom:BaseUrl must be an absolute http or https URL.")
+            .ValidateOnStart();
+
+        services.AddSingleton<WeComClients>();
+        services.AddSingleton<PartSender>();
+        services.AddSingleton<DestinationResolver>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<SendReservationStore>();
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<MessageDelivery>();
+        services.AddSingleton<OutboundQueues>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OutboxJsonContext.Default));
+        return services.AddFunction<OutboundFunction>("Outbound");
+    }
+}

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessHub.Hubs;
+using ServerlessHub.Runtime;
+using ServerlessHub.Storage.Hubs;
+using ServerlessHub.Testing;
+using ServerlessHub.WeCom.Simulation;
+using ServerlessHub.WeCom.Simulation.Recording;
+
+namespace ServerlessHub.Outbound;
+
+/// <summary>
+/// The WeCom simulator, one or more app instances on a private outbound queue, and a hub applied with one channel of
+/// each kind: what every outbound test needs. Robot keys and the hub id are unique per harness.
+/// </summary>
+internal sealed class OutboundHarness : IAsyncDisposable
+{
+    public const int AgentId = 1000002;
+    public const string AppSecret = "sim-app-secret-1000002";
+    public const string ChatId = "office2026";
+
+    private readonly List<HubInstance> _instances = [];
+    private readonly ScriptRoot _root;
+
+    private OutboundHarness(WeComSimulator weCom, ScriptRoot root, string connectionString, string queueName, string hubId, string robotKey)
+    {
+        WeCom = weCom;
+        _root = root;
+        HubId = hubId;
+        RobotKey = robotKey;
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        Queue = new QueueClient(connectionString, queueName, options);
+        Poison = new QueueClient(connectionString, queueName + "-poison", options);
+    }
+
+    public WeComSimulator WeCom { get; }
+
+    public string HubId { get; }
+
+    /// <summary>The key of the hub's <c>robot</c> channel (the <c>robot-url</c> channel names it by its full URL).</summary>
+    public string RobotKey { get; }
+
+    public QueueClient Queue { get; }
+
+    public QueueClient Poison { get; }
+
+    public HubInstance First => _instances[0];
+
+    public static async Task<OutboundHarness> StartAsync(
+        AzuriteFixture azurite, int instances = 1, TimeSpan? rateWindow = null, string maxWait = "00:00:10", CancellationToken cancellationToken = default)
+    {
+        var robotKey = AzuriteFixture.UniqueName("robot");
+        var window = rateWindow ?? TimeSpan.FromMinutes(1);
+        var weCom = new WeComSimulator(new WeComSimulatorOptions
+        {
+            Apps = [new SimulatedApp { AgentId = AgentId, Secret = AppSecret }],
+            RobotKeys = [robotKey],
+            Users = ["zhangwei", "lina", "wangfang", "liuyang", "chenjing"],
+            RobotRateWindow = window,
+        });
+        await weCom.StartAsync(0, cancellationToken);
+        var queueName = AzuriteFixture.UniqueName("outbound");
+        var root = new ScriptRoot().With("Outbound", $$"""
+            { "bindings": [ { "type": "queueTrigger", "direction": "in", "name": "message", "queueName": "{{queueName}}", "connection": "AzureWebJobsStorage" } ] }
+            """);
+        var harness = new OutboundHarness(weCom, root, azurite.ConnectionString, queueName, AzuriteFixture.UniqueName("hub-"), robotKey);
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsScriptRoot"] = root.Path,
+            ["Runtime:MinPollingInterval"] = "00:00:00.050",
+            ["WeCom:BaseUrl"] = weCom.BaseAddress.ToString(),
+            ["Outbound:RateWindow"] = window.ToString(),
+            ["Outbound:RateMargin"] = "00:00:00.100",
+            ["Outbound:MaxWait"] = maxWait,
+            ["HUB_APP_SECRET"] = AppSecret,
+            ["HUB_ROBOT"] = robotKey,
+            ["HUB_ROBOT_URL"] = new Uri(weCom.BaseAddress, "cgi-bin/webhook/send?key=" + robotKey).ToString(),
+            ["HUB_DEAD_ROBOT"] = "removed-robot-key",
+        };
+        for (var i = 0; i < instances; i++)
+        {
+            harness._instances.Add(await HubInstance.StartAsync(settings, cancellationToken: cancellationToken));
+        }
+
+        var applied = await harness.First.Services.GetRequiredService<HubDefinitions>().ApplyAsync(harness.HubDocument(), null, "test", cancellationToken);
+        Assert.IsType<HubApplyResult.Applied>(applied);
+        await harness.Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        return harness;
+    }
+
+    public string HubDocument() => $$"""
+        id: {{HubId}}
+        name: 测试协作体
+        wecom:
+          corpId: wwsimulatedcorp
+          agentId: {{AgentId}}
+          token: "@setting:HUB_TOKEN"
+          encodingAesKey: "@setting:HUB_AES"
+          secret: "@setting:HUB_APP_SECRET"
+        channels:
+          - { id: robot, kind: robot-webhook, webhook: "@setting:HUB_ROBOT" }
+          - { id: robot-url, kind: robot-webhook, webhook: "@setting:HUB_ROBOT_URL" }
+          - { id: dead-robot, kind: robot-webhook, webhook: "@setting:HUB_DEAD_ROBOT" }
+          - { id: office, kind: app-chat, chatId: {{ChatId}} }
+          - { id: coordinators, kind: app-users, roles: [coordinator], people: [chenjing] }
+        units:
+          - { id: a, name: 甲幼儿园 }
+          - { id: b, name: 乙幼儿园 }
+        people:
+          - { userId: zhangwei, name: 张伟, unit: a, roles: [liaison] }
+          - { userId: lina, name: 李娜, unit: a, roles: [liaison] }
+          - { userId: wangfang, name: 王芳, unit: b, roles: [liaison, coordinator] }
+          - { userId: chenjing, name: 陈静, roles: [leader] }
+        reports:
+          - id: weekly
+            title: 周报
+            cadence: weekly
+            due: { from: start, days: 4, time: "17:00" }
+            fields:
+              - { id: progress, label: 本周进展, type: text, required: true }
+        """;
+
+    public async Task SendAsync(SendMessage message, CancellationToken cancellationToken) =>
+        await Queue.SendMessageAsync(JsonSerializer.Serialize(message, OutboundJsonContext.Default.SendMessage), cancellationToken);
+
+    public async Task<string> HubKeyAsync(CancellationToken cancellationToken) =>
+        await First.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Hub, HubId, "test", DateTimeOffset.UtcNow, cancellationToken);
+
+    public IReadOnlyList<RecordedMessage> Received(SimulatedChannel channel) => [.. WeCom.Messages.Where(m => m.Channel == channel)];
+
+    /// <summary>Polls until <paramref name="condition"/> holds; the test's cancellation token bounds the wait.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        while (!await condition())
+        {
+            await Task.Delay(50, limit.Token);
+        }
+    }
+
+    public static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), cancellationToken);
+
+    /// <summary>Until the queue holds no message, visible or not: every message was handled and deleted.</summary>
+    public Task WaitUntilQueueEmptyAsync(CancellationToken cancellationToken) =>
+        WaitUntilAsync(async () => (await Queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount == 0, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        await WeCom.DisposeAsync();
+        _root.Dispose();
+    }
+}
