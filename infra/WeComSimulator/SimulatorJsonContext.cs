@@ -14,4 +14,6 @@ namespace ServerlessHub.WeCom.Simulation;
 [JsonSerializable(typeof(IReadOnlyList<RecordedMessage>))]
 [JsonSerializable(typeof(TokenStats))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(Members.SayRequest))]
+[JsonSerializable(typeof(Members.CallbackResult))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

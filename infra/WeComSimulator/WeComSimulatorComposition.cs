@@ -2,6 +2,7 @@ using ServerlessHub.WeCom.Simulation.AiBot;
 using ServerlessHub.WeCom.Simulation.AppMessages;
 using ServerlessHub.WeCom.Simulation.Chats;
 using ServerlessHub.WeCom.Simulation.Inspection;
+using ServerlessHub.WeCom.Simulation.Members;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Robots;
 using ServerlessHub.WeCom.Simulation.Tokens;
@@ -25,6 +26,8 @@ public static class WeComSimulatorComposition
         services.AddSingleton(new RobotRateWindow(options, timeProvider));
         services.AddSingleton<ChatRegistry>();
         services.AddSingleton(new ResponseUrlRegistry(timeProvider));
+        services.AddHttpClient(nameof(MemberCallbacks));
+        services.AddSingleton(provider => new MemberCallbacks(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(MemberCallbacks)), options.CorpId, timeProvider));
         services.AddSingleton(provider => new MessageLog(timeProvider, provider.GetRequiredService<ILogger<WeComSimulator>>()));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SimulatorJsonContext.Default));
         return services;
@@ -53,6 +56,7 @@ public static class WeComSimulatorComposition
         routes.MapChats();
         routes.MapAiBotResponses();
         routes.MapInspection();
+        routes.MapMembers();
         return routes;
     }
 }

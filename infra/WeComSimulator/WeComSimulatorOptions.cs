@@ -32,6 +32,9 @@ public sealed class WeComSimulatorOptions
 
     /// <summary>The access token lifetime announced as <c>expires_in</c>. Default 7200 s, as WeCom issues.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(7200);
+
+    /// <summary>The hubs whose callbacks the simulator can send as a member (the page's form, <c>/_sim/members/say</c>).</summary>
+    public List<Members.CallbackTarget> Hubs { get; set; } = [];
 }
 
 /// <summary>One simulated self-built app.</summary>

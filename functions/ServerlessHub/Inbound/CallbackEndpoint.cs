@@ -36,8 +36,9 @@ public static class CallbackEndpoint
 {
     public const string QueueName = "inbound";
 
-    // A WeCom text message is at most 2048 bytes; this leaves room for the envelope and stays within a queue message.
-    private const int MaxPlaintextChars = 40 * 1024;
+    // A WeCom text message is at most 2048 bytes; this leaves room for the envelope while the queued message, as UTF-8
+    // JSON in Base64, stays within the queue's 64 KiB.
+    private const int MaxPlaintextChars = 12 * 1024;
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> VerifyUrlAsync(
         ChatChannel channel, string hubId, HttpContext context, CallbackServices services)
@@ -114,7 +115,7 @@ public static class CallbackEndpoint
 
         var message = new InboundMessage(hubId, channel, decrypted.Message, services.Time.GetUtcNow());
         await services.Storage.GetQueue(QueueName).SendCreatingAsync(
-            JsonSerializer.Serialize(message, InboundJsonContext.Default.InboundMessage), null, context.RequestAborted).ConfigureAwait(false);
+            JsonSerializer.Serialize(message, InboundJsonContext.Unescaped), null, context.RequestAborted).ConfigureAwait(false);
         InboundLog.CallbackQueued(services.Logger, hubId, channel);
 
         // An empty answer tells WeCom the message arrived and that the reply comes separately.

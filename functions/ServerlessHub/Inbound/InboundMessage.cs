@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ServerlessHub.WeCom.Messages;
 
 namespace ServerlessHub.Inbound;
@@ -11,4 +12,12 @@ public sealed record InboundMessage(string HubId, ChatChannel Channel, string Pa
 
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(InboundMessage))]
-public sealed partial class InboundJsonContext : JsonSerializerContext;
+public sealed partial class InboundJsonContext : JsonSerializerContext
+{
+    /// <summary>Chinese stays UTF-8 rather than \uXXXX escapes, which would triple a message's size on the queue.</summary>
+    public static JsonTypeInfo<InboundMessage> Unescaped { get; } = (JsonTypeInfo<InboundMessage>)new System.Text.Json.JsonSerializerOptions(Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = Default,
+    }.GetTypeInfo(typeof(InboundMessage));
+}
