@@ -1,5 +1,4 @@
 using System.Globalization;
-using Scriban.Runtime;
 using ServerlessHub.Hubs;
 using ServerlessHub.Periods;
 
@@ -24,7 +23,9 @@ internal static class ReplyFormat
 
     /// <summary>11月23日, with the year in front when <paramref name="withYear"/>.</summary>
     public static string Date(DateOnly day, bool withYear = false) =>
-        string.Create(CultureInfo.InvariantCulture, withYear ? $"{day.Year}年{day.Month}月{day.Day}日" : $"{day.Month}月{day.Day}日");
+        withYear
+            ? string.Create(CultureInfo.InvariantCulture, $"{day.Year}年{day.Month}月{day.Day}日")
+            : string.Create(CultureInfo.InvariantCulture, $"{day.Month}月{day.Day}日");
 
     /// <summary>2026年第48周（11月23日—11月29日）, 2026年11月, 2026年第四季度, the term's name, or the window's dates.</summary>
     public static string Period(ReportKind kind, Period period) => Period(kind, period, withDays: true);
@@ -65,7 +66,17 @@ internal static class ReplyFormat
 
     /// <summary>An enum value as the templates compare it: <c>NotANumber</c> → <c>not_a_number</c>.</summary>
     public static string Name<T>(T value)
-        where T : struct, Enum => StandardMemberRenamer.Rename(value.ToString());
+        where T : struct, Enum
+    {
+        // Scriban's StandardMemberRenamer reads NotANumber as not_anumber; every capital starts a word here.
+        var name = new System.Text.StringBuilder();
+        foreach (var c in value.ToString())
+        {
+            name.Append(char.IsUpper(c) && name.Length > 0 ? "_" : "").Append(char.ToLowerInvariant(c));
+        }
+
+        return name.ToString();
+    }
 
     private static string Period(ReportKind kind, Period period, bool withDays)
     {
