@@ -2,6 +2,7 @@ using System.Net;
 using ServerlessHub.Health;
 using ServerlessHub.Hubs;
 using ServerlessHub.Inbound;
+using ServerlessHub.Replies;
 using ServerlessHub.WeComBot;
 using ServerlessHub.WeComCallback;
 using ServerlessHub.Leave;
@@ -60,6 +61,7 @@ public static class ServerlessHubApp
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubsJsonContext.Default);
         });
         builder.Services.AddOutbound();
+        builder.Services.AddReplies();
         builder.Services.AddInbound();
         return builder;
     }

@@ -19,11 +19,11 @@ public sealed class CallbackServices(HubCatalog hubs, CallbackCryptos cryptos, S
 
     public StorageAccount Storage { get; } = storage;
 
-    public InboundOptions Options { get; } = options.Value;
+    public IOptions<InboundOptions> Options { get; } = options;
 
     public TimeProvider Time { get; } = time;
 
-    public ILogger Logger { get; } = logger;
+    public ILogger<CallbackServices> Logger { get; } = logger;
 }
 
 /// <summary>
@@ -115,7 +115,7 @@ public static class CallbackEndpoint
 
         var message = new InboundMessage(hubId, channel, decrypted.Message, services.Time.GetUtcNow());
         await services.Storage.GetQueue(QueueName).SendCreatingAsync(
-            JsonSerializer.Serialize(message, InboundJsonContext.Unescaped), null, context.RequestAborted).ConfigureAwait(false);
+            JsonSerializer.Serialize(message, InboundQueueJson.Unescaped), null, context.RequestAborted).ConfigureAwait(false);
         InboundLog.CallbackQueued(services.Logger, hubId, channel);
 
         // An empty answer tells WeCom the message arrived and that the reply comes separately.
@@ -140,7 +140,7 @@ public static class CallbackEndpoint
         }
 
         var skew = (services.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration();
-        return skew <= services.Options.CallbackClockSkew ? null : TypedResults.Problem(
+        return skew <= services.Options.Value.CallbackClockSkew ? null : TypedResults.Problem(
             title: "Stale callback", detail: "The callback timestamp is outside the accepted window.", statusCode: StatusCodes.Status400BadRequest);
     }
 

@@ -158,7 +158,7 @@ public sealed class ChatProcessor(
         }
 
         var outcome = await submissions.SubmitAsync(hub, kind, period, submitter, fields.ToDictionary(f => f.Key, f => (string?)f.Value), actor, idempotency, cancellationToken).ConfigureAwait(false);
-        return await ReceiptOrRefusalAsync(hub, kind, period, submitter.Id, outcome, RevisionAction.Submitted, cancellationToken).ConfigureAwait(false);
+        return await ReceiptOrRefusalAsync(hub, kind, period, submitter.Id, outcome, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Reply> ChangeAsync(Hub hub, Person sender, ReportKind kind, PeriodHint? hint, SubmissionActor actor, Idempotency idempotency, RevisionAction action, IReadOnlyDictionary<string, string>? fields, CancellationToken cancellationToken)
@@ -177,17 +177,15 @@ public sealed class ChatProcessor(
         var outcome = action == RevisionAction.Withdrawn
             ? await submissions.WithdrawAsync(hub, kind, period, submitter.Id, null, actor, idempotency, cancellationToken).ConfigureAwait(false)
             : await submissions.ReviseAsync(hub, kind, period, submitter.Id, fields!.ToDictionary(f => f.Key, f => (string?)f.Value), null, actor, idempotency, cancellationToken).ConfigureAwait(false);
-        return await ReceiptOrRefusalAsync(hub, kind, period, submitter.Id, outcome, action, cancellationToken).ConfigureAwait(false);
+        return await ReceiptOrRefusalAsync(hub, kind, period, submitter.Id, outcome, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Reply> ReceiptOrRefusalAsync(Hub hub, ReportKind kind, Period period, string submitterId, SubmissionOutcome outcome, RevisionAction action, CancellationToken cancellationToken)
+    private async Task<Reply> ReceiptOrRefusalAsync(Hub hub, ReportKind kind, Period period, string submitterId, SubmissionOutcome outcome, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
             case SubmissionOutcome.Saved saved:
-                var revisions = await submissionStore.ListRevisionsAsync(hub.Id, kind.Id, period.Key, submitterId, cancellationToken).ConfigureAwait(false);
-                var last = revisions.LastOrDefault();
-                return replies.Receipt(hub, kind, period, saved.Submission, last?.Action ?? action, last?.Changes ?? []);
+                return replies.Receipt(hub, kind, period, saved.Submission, saved.Revision.Action, saved.Revision.Changes);
             case SubmissionOutcome.Replayed:
                 // A retry of a message whose change was stored before a crash: answer from what is stored.
                 var stored = await submissionStore.GetAsync(hub.Id, kind.Id, period.Key, submitterId, cancellationToken).ConfigureAwait(false);

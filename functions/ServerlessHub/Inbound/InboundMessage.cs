@@ -12,12 +12,16 @@ public sealed record InboundMessage(string HubId, ChatChannel Channel, string Pa
 
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(InboundMessage))]
-public sealed partial class InboundJsonContext : JsonSerializerContext
+public sealed partial class InboundJsonContext : JsonSerializerContext;
+
+internal static class InboundQueueJson
 {
-    /// <summary>Chinese stays UTF-8 rather than \uXXXX escapes, which would triple a message's size on the queue.</summary>
-    public static JsonTypeInfo<InboundMessage> Unescaped { get; } = (JsonTypeInfo<InboundMessage>)new System.Text.Json.JsonSerializerOptions(Default.Options)
+    private static readonly Lazy<JsonTypeInfo<InboundMessage>> UnescapedInfo = new(() => (JsonTypeInfo<InboundMessage>)new System.Text.Json.JsonSerializerOptions(InboundJsonContext.Default.Options)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = Default,
-    }.GetTypeInfo(typeof(InboundMessage));
+        TypeInfoResolver = InboundJsonContext.Default,
+    }.GetTypeInfo(typeof(InboundMessage)));
+
+    /// <summary>Chinese stays UTF-8 rather than \uXXXX escapes, which would triple a message's size on the queue.</summary>
+    public static JsonTypeInfo<InboundMessage> Unescaped => UnescapedInfo.Value;
 }

@@ -34,10 +34,10 @@ public sealed class OutboundQueues(StorageAccount storage)
 
     public static string PoisonQueueOf(string queueName) => queueName + "-poison";
 
-    /// <summary>Enqueues <paramref name="message"/> again, invisible for <paramref name="delay"/> (Azure allows up to 7 days).</summary>
     /// <summary>Queues a message for delivery now. A 2xx answer of the caller may rely on it: it is stored when this returns.</summary>
     public Task EnqueueAsync(SendMessage message, CancellationToken cancellationToken) => DelayAsync(QueueName, message, TimeSpan.Zero, cancellationToken);
 
+    /// <summary>Enqueues <paramref name="message"/> again, invisible for <paramref name="delay"/> (Azure allows up to 7 days).</summary>
     public async Task DelayAsync(string queueName, SendMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
         var text = JsonSerializer.Serialize(message, (JsonTypeInfo<SendMessage>)Unescaped.GetTypeInfo(typeof(SendMessage)));

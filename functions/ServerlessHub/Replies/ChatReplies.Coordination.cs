@@ -49,6 +49,14 @@ public sealed partial class ChatReplies
         return Render("chat/urge-nothing-missing", new UrgeModel(View(hub), kind.Title, ReplyFormat.Period(kind, period), [], null));
     }
 
+    /// <summary>No period of <paramref name="kind"/> contains now (between terms, or a once window not open): nothing to act on.</summary>
+    public Reply NoCurrentPeriod(Hub hub, ReportKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(kind);
+        return Render("chat/no-current-period", new NoCurrentPeriodModel(View(hub), kind.Title, ReplyFormat.Name(kind.Schedule.Cadence)));
+    }
+
     /// <summary>The 催报 message to a missing submitter's liaisons: what is owed, by when, and how to send it.</summary>
     public Reply UrgeNotice(Hub hub, ReportKind kind, Period period, ExpectedSubmitter submitter, Person urgedBy)
     {

@@ -52,6 +52,8 @@ internal sealed record MissingModel(
 
 internal sealed record UrgeModel(HubView Hub, string Kind, string Period, IReadOnlyList<string> Urged, string? NextAllowed);
 
+internal sealed record NoCurrentPeriodModel(HubView Hub, string Kind, string Cadence);
+
 internal sealed record UrgeNoticeModel(HubView Hub, string Kind, string Period, string Submitter, string Due, bool PastDue, string Example, string UrgedBy);
 
 internal sealed record LeaveRecordedModel(HubView Hub, string Subject, string First, string Last, int Days, string? Reason);

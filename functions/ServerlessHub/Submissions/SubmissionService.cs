@@ -14,7 +14,7 @@ public sealed record Idempotency(string Key, Func<Submission, IdempotentResponse
 /// <summary>What a submit, revise or withdraw came to.</summary>
 public abstract record SubmissionOutcome
 {
-    public sealed record Saved(Submission Submission, ETag ETag, bool Created) : SubmissionOutcome;
+    public sealed record Saved(Submission Submission, ETag ETag, bool Created, SubmissionRevision Revision) : SubmissionOutcome;
 
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SubmissionOutcome;
 
@@ -86,7 +86,7 @@ public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
             var etag = await store.SaveAsync(submission, existing?.ETag, revision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false);
             if (etag is { } saved)
             {
-                return new SubmissionOutcome.Saved(submission, saved, Created: true);
+                return new SubmissionOutcome.Saved(submission, saved, Created: true, revision);
             }
 
             await Backoff(attempt, cancellationToken).ConfigureAwait(false);
@@ -173,7 +173,7 @@ public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
             var etag = await store.SaveAsync(updated, existing.ETag, revision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false);
             if (etag is { } saved)
             {
-                return new SubmissionOutcome.Saved(updated, saved, Created: false);
+                return new SubmissionOutcome.Saved(updated, saved, Created: false, revision);
             }
 
             if (ifMatch is not null)

@@ -8,7 +8,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
     [Fact]
     public async Task WholeReportInOneMessage_IsStoredAndReceipted()
     {
-        hub.Clock.SetUtcNow(InboundHarness.MondayMorning);
+        hub.NextWeek();
         var seen = hub.RepliesTo("zhangwei").Count;
 
         var callback = await hub.SayAsync("zhangwei", "周报\n本周进展：完成区域游戏观察记录\n存在问题：户外场地不足；下周计划：组织教研活动\n活动场次：3场");
@@ -32,7 +32,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
     [Fact]
     public async Task SameMessageDeliveredThreeTimes_HasOneEffectAndOneReceipt()
     {
-        hub.Clock.SetUtcNow(InboundHarness.MondayMorning);
+        hub.NextWeek();
         var seen = hub.RepliesTo("lina").Count;
         const string text = "周报 本周进展：开展亲子运动会；下周计划：整理课程故事";
 
@@ -51,7 +51,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
     [Fact]
     public async Task Interview_AsksEachFieldSkipsOptionalAndCompletes()
     {
-        hub.Clock.SetUtcNow(InboundHarness.MondayMorning.AddDays(7));
+        hub.NextWeek();
         var seen = hub.RepliesTo("zhangwei").Count;
 
         await hub.SayAsync("zhangwei", "周报");
@@ -70,7 +70,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
         Assert.Contains("下周计划", third.Content, StringComparison.Ordinal);
         Assert.Contains("活动场次", fourth.Content, StringComparison.Ordinal);
         Assert.Contains("按期", receipt.Content, StringComparison.Ordinal);
-        var stored = await hub.SubmissionAsync("a", "2026-W49");
+        var stored = await hub.SubmissionAsync("a");
         Assert.Equal("区域游戏材料投放研讨", stored!.Submission.Fields["plan"]);
         Assert.False(stored.Submission.Fields.ContainsKey("problems"));
     }
@@ -78,7 +78,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
     [Fact]
     public async Task Interview_Cancelled_StoresNothing()
     {
-        hub.Clock.SetUtcNow(InboundHarness.MondayMorning.AddDays(14));
+        hub.NextWeek();
         var seen = hub.RepliesTo("lina").Count;
 
         await hub.SayAsync("lina", "周报");
@@ -87,23 +87,23 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
         var cancelled = await hub.NextReplyToAsync("lina", seen + 1);
 
         Assert.Contains("取消", cancelled.Content, StringComparison.Ordinal);
-        Assert.Null(await hub.SubmissionAsync("b", "2026-W50"));
+        Assert.Null(await hub.SubmissionAsync("b"));
     }
 
     [Fact]
     public async Task Interview_LeftIdle_ExpiresAndTheNextMessageSaysSo()
     {
-        hub.Clock.SetUtcNow(InboundHarness.MondayMorning.AddDays(21));
+        hub.NextWeek();
         var seen = hub.RepliesTo("lina").Count;
         await hub.SayAsync("lina", "周报");
         await hub.NextReplyToAsync("lina", seen);
 
-        hub.Clock.SetUtcNow(InboundHarness.MondayMorning.AddDays(21).AddMinutes(45));
+        hub.Advance(TimeSpan.FromMinutes(45));
         await hub.SayAsync("lina", "帮助");
         var reply = await hub.NextReplyToAsync("lina", seen + 1);
 
-        Assert.Contains("过期", reply.Content, StringComparison.Ordinal);
-        Assert.Null(await hub.SubmissionAsync("b", "2026-W51"));
+        Assert.Contains("已自动取消", reply.Content, StringComparison.Ordinal);
+        Assert.Null(await hub.SubmissionAsync("b"));
     }
 
     [Fact]
@@ -138,8 +138,9 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
     [Fact]
     public async Task Coordinator_AsksWhoIsMissingAndUrgesThemOncePerHour()
     {
-        // Saturday of 2026-W52: past Friday's due time, nobody has submitted.
-        hub.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 26, 2, 0, 0, TimeSpan.Zero));
+        // Saturday: past Friday's due time, nobody has submitted this week.
+        hub.NextWeek();
+        hub.Advance(TimeSpan.FromDays(5));
         var seen = hub.RepliesTo("wangfang").Count;
         var zhangweiSeen = hub.RepliesTo("zhangwei").Count;
 
@@ -172,7 +173,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
     [Fact]
     public async Task StatusWithdrawAndLeave_AnswerInChinese()
     {
-        hub.Clock.SetUtcNow(InboundHarness.MondayMorning.AddDays(28));
+        hub.NextWeek();
         var seen = hub.RepliesTo("zhangwei").Count;
 
         await hub.SayAsync("zhangwei", "状态");
@@ -186,14 +187,14 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
 
         Assert.Contains("周报", status.Content, StringComparison.Ordinal);
         Assert.Contains("撤回", withdrawn.Content, StringComparison.Ordinal);
-        Assert.True((await hub.SubmissionAsync("a", "2026-W52"))!.Submission.Withdrawn);
+        Assert.True((await hub.SubmissionAsync("a"))!.Submission.Withdrawn);
         Assert.Contains("请假", leave.Content, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AiBotMention_IsHandledAndAnsweredThroughTheResponseUrl()
     {
-        hub.Clock.SetUtcNow(InboundHarness.MondayMorning.AddDays(35));
+        hub.NextWeek();
         var responses = hub.WeCom.Messages.Count(m => m.Channel == SimulatedChannel.AiBotResponse);
 
         var callback = await hub.Members.SendBotTextAsync(hub.Target, "lina", "@报送助手 周报 本周进展：新年第一周；下周计划：开学准备", "wrgroupchat01",
@@ -206,7 +207,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
             await Task.Delay(50, limit.Token);
         }
 
-        var stored = await hub.SubmissionAsync("b", "2026-W53");
+        var stored = await hub.SubmissionAsync("b");
         Assert.Equal(Submissions.SubmissionChannel.WeComBot, stored!.Submission.Channel);
         Assert.Contains("按期", hub.WeCom.Messages.Last(m => m.Channel == SimulatedChannel.AiBotResponse).Content, StringComparison.Ordinal);
     }

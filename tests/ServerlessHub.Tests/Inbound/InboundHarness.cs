@@ -83,7 +83,7 @@ public sealed class InboundHarness : IAsyncLifetime
         };
     }
 
-    public const string HubDocument = $$"""
+    public static readonly string HubDocument = $$"""
         id: {{HubId}}
         name: 入站测试协作体
         wecom:
@@ -117,6 +117,29 @@ public sealed class InboundHarness : IAsyncLifetime
               - { id: sessions, label: 活动场次, type: number }
         """;
 
+    /// <summary>
+    /// Moves the clock to 10:00 Shanghai on the next Monday, so each test works in a week of its own and the clock only
+    /// ever goes forward (the outbound rate limiter, like WeCom, assumes time does not run backwards).
+    /// </summary>
+    public DateTimeOffset NextWeek()
+    {
+        var monday = Clock.GetUtcNow().Date.AddDays(7 - (((int)Clock.GetUtcNow().DayOfWeek + 6) % 7));
+        Clock.SetUtcNow(new DateTimeOffset(monday, TimeSpan.Zero).AddHours(2));
+        return Clock.GetUtcNow();
+    }
+
+    /// <summary>The ISO week key of the clock's day in Shanghai, e.g. 2026-W49.</summary>
+    public string WeekKey
+    {
+        get
+        {
+            var day = Clock.GetUtcNow().AddHours(8).DateTime;
+            return $"{System.Globalization.ISOWeek.GetYear(day)}-W{System.Globalization.ISOWeek.GetWeekOfYear(day):D2}";
+        }
+    }
+
+    public void Advance(TimeSpan by) => Clock.SetUtcNow(Clock.GetUtcNow() + by);
+
     public Task<CallbackResult> SayAsync(string from, string content, string? msgId = null) =>
         Members.SendAppTextAsync(Target, from, content, msgId, TestContext.Current.CancellationToken);
 
@@ -140,8 +163,8 @@ public sealed class InboundHarness : IAsyncLifetime
     public IReadOnlyList<RecordedMessage> RepliesTo(string userId) =>
         [.. WeCom.Messages.Where(m => m.Channel == SimulatedChannel.App && m.Recipients is { } to && to.Split(" / ")[0].Split('|').Contains(userId))];
 
-    public async Task<StoredSubmission?> SubmissionAsync(string unit, string period = "2026-W48") =>
-        await App.Services.GetRequiredService<SubmissionStore>().GetAsync(HubId, "weekly", period, unit, TestContext.Current.CancellationToken);
+    public async Task<StoredSubmission?> SubmissionAsync(string unit) =>
+        await App.Services.GetRequiredService<SubmissionStore>().GetAsync(HubId, "weekly", WeekKey, unit, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

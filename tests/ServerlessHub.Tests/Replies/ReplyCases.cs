@@ -206,5 +206,5 @@ internal static class ReplyCases
         return PeriodStatus.Compute(K, Weekly, Week48, submissions, [leave], now);
     }
 
-    public static SubmissionOutcome Saved() => new SubmissionOutcome.Saved(Submission(Thursday, false, 1), new ETag("\"1\""), true);
+    public static SubmissionOutcome Saved() => new SubmissionOutcome.Saved(Submission(Thursday, false, 1), new ETag("\"1\""), true, new SubmissionRevision(1, RevisionAction.Submitted, Thursday, "wangxiaomei", SubmissionChannel.Http, []));
 }
