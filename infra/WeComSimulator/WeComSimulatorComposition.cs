@@ -43,6 +43,7 @@ public static class WeComSimulatorComposition
             console.TimestampFormat = "HH:mm:ss ";
         });
         logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         return logging;
     }
