@@ -3,7 +3,7 @@ using ServerlessHub.Testing;
 namespace ServerlessHub.Runtime;
 
 /// <summary>
-/// A throw-away Functions script root: the app's own functions and host.json (with test queue settings), plus the
+/// A throw-away Functions script root: the app's own functions, templates and host.json (with test queue settings), plus the
 /// test functions a test declares.
 /// </summary>
 public sealed class ScriptRoot : IDisposable
@@ -15,6 +15,13 @@ public sealed class ScriptRoot : IDisposable
             .Replace("\"maxPollingInterval\": \"00:00:02\"", $"\"maxPollingInterval\": \"{maxPollingInterval}\"", StringComparison.Ordinal)
             .Replace("\"visibilityTimeout\": \"00:00:10\"", $"\"visibilityTimeout\": \"{visibilityTimeout}\"", StringComparison.Ordinal);
         File.WriteAllText(System.IO.Path.Combine(Path, "host.json"), host);
+        foreach (var template in Directory.EnumerateFiles(System.IO.Path.Combine(AppContext.BaseDirectory, "templates"), "*", SearchOption.AllDirectories))
+        {
+            var copy = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(AppContext.BaseDirectory, template));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+            File.Copy(template, copy);
+        }
+
         foreach (var function in Directory.EnumerateFiles(AppContext.BaseDirectory, "function.json", SearchOption.AllDirectories))
         {
             With(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(function))!, File.ReadAllText(function));
