@@ -7,6 +7,7 @@ using ServerlessHub.WeComBot;
 using ServerlessHub.WeComCallback;
 using ServerlessHub.Leave;
 using ServerlessHub.Submissions;
+using ServerlessHub.OpenApi;
 using ServerlessHub.Outbound;
 using ServerlessHub.Outbox;
 using ServerlessHub.Runtime;
@@ -78,10 +79,14 @@ public static class ServerlessHubApp
         }
 
         app.MapHealth();
-        app.MapManageHubs();
-        app.MapSubmissions();
+        app.MapManageHub();
+        app.MapManageHubKeys();
+        app.MapSubmissionList();
+        app.MapSubmissionItem();
+        app.MapPeriodStatus();
         app.MapLeave();
-        app.MapHttpFunction("OpenApi", pattern => app.MapOpenApi(pattern));
+        app.MapLeaveItem();
+        app.MapOpenApiDocument();
         app.MapOutbox();
         app.MapWeComCallback();
         app.MapWeComBot();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text;
 
 namespace ServerlessHub.Http;
@@ -37,6 +39,35 @@ public static class RequestBodies
         catch (DecoderFallbackException)
         {
             return (null, false);
+        }
+    }
+
+    /// <summary>Reads a JSON body within the size limit; unknown properties and wrong types are 400.</summary>
+    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpContext context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        var (text, tooLarge) = await ReadTextAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (tooLarge)
+        {
+            return (null, Problems.TooLarge(context));
+        }
+
+        if (text is null)
+        {
+            return (null, Problems.NotUtf8(context));
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(text, type) is { } body
+                ? (body, null)
+                : (null, Problems.BadRequest(context, ("请求内容应为 JSON 对象。", "The body must be a JSON object.")));
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.Path is { Length: > 1 } path ? path : $"line {(ex.LineNumber ?? 0) + 1}";
+            return (null, Problems.BadRequest(context,
+                ($"请求内容不是有效的 JSON，或含有未知/类型不对的属性（位置 {where}）：{ex.Message}", $"The body is not valid JSON or has an unknown or mistyped property (at {where}): {ex.Message}")));
         }
     }
 }

@@ -8,37 +8,16 @@ using ServerlessHub.Storage.Hubs;
 
 namespace ServerlessHub.Hubs;
 
-public sealed record HubAppliedDto(string HubId, string Outcome, int Version);
-
-public sealed record HubVersionDto(int Version, DateTimeOffset AppliedAt, string AppliedBy);
-
-public sealed record HubDto(string HubId, int Version, DateTimeOffset AppliedAt, string AppliedBy, string Document, IReadOnlyList<HubVersionDto> Versions);
-
-public sealed record HubErrorDto(string Path, string Code, string Message, int? Line, int? Column);
-
-public sealed record CreateKeyRequest(string? Name);
-
-public sealed record HubKeyDto(string HubId, string Name, string Key);
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
-[JsonSerializable(typeof(HubAppliedDto))]
-[JsonSerializable(typeof(HubDto))]
-[JsonSerializable(typeof(CreateKeyRequest))]
-[JsonSerializable(typeof(HubKeyDto))]
-[JsonSerializable(typeof(List<HubErrorDto>))]
-public sealed partial class HubsJsonContext : JsonSerializerContext;
-
 /// <summary>
-/// Admin APIs under <c>/api/manage/hubs/{hubId}</c> (not <c>/api/admin</c>: the Functions host reserves <c>admin</c>):
-/// apply a hub definition (YAML or JSON), read it with its version history, create hub API keys.
+/// <c>/api/manage/hubs/{hubId}</c> (admin key; not <c>/api/admin</c>, which the Functions host reserves): apply a hub
+/// definition as YAML or JSON (PUT; every version is kept) and read it with its versions (GET, <c>?version=N</c>).
 /// </summary>
-public static class ManageHubsApi
+public static class ManageHubFunction
 {
-    public static void MapManageHubs(this WebApplication app)
+    public static void MapManageHub(this WebApplication app)
     {
         app.MapHttpFunction("ManageHub", HttpMethods.Put, ApplyAsync).RequireAdminKey().WithSummary("Apply a hub definition (YAML or JSON); every version is kept");
         app.MapHttpFunction("ManageHub", HttpMethods.Get, GetAsync).RequireAdminKey().WithSummary("Read a hub definition (?version=N for an older one) and its versions");
-        app.MapHttpFunction("ManageHubKeys", HttpMethods.Post, CreateKeyAsync).RequireAdminKey().WithSummary("Create an API key for a hub; the key is shown only once");
     }
 
     internal static async Task<Results<Created<HubAppliedDto>, Ok<HubAppliedDto>, ProblemHttpResult>> ApplyAsync(string hubId, HttpContext context, HubDefinitions definitions)
@@ -83,29 +62,6 @@ public static class ManageHubsApi
         var versions = await store.ListVersionsAsync(hubId, context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new HubDto(hubId, stored.Version, stored.AppliedAt, stored.AppliedBy, stored.Document,
             versions.Select(x => new HubVersionDto(x.Version, x.AppliedAt, x.AppliedBy)).ToList()));
-    }
-
-    internal static async Task<Results<Created<HubKeyDto>, ProblemHttpResult>> CreateKeyAsync(string hubId, HttpContext context, HubStore hubs, ApiKeyStore keys, TimeProvider time)
-    {
-        var (body, problem) = await Submissions.SubmissionsApi.ReadAsync(context, HubsJsonContext.Default.CreateKeyRequest).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var name = body!.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 64)
-        {
-            return Problems.BadRequest(context, ("请给密钥起个名字（name，最多 64 字），便于日后识别。", "Give the key a name of at most 64 characters."));
-        }
-
-        if (await hubs.GetCurrentAsync(hubId, context.RequestAborted).ConfigureAwait(false) is null)
-        {
-            return Problems.NotFound(context, ($"没有中枢“{hubId}”。", $"There is no hub '{hubId}'."));
-        }
-
-        var key = await keys.CreateAsync(ApiKeyScope.Hub, hubId, name, time.GetUtcNow(), context.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Created($"{context.Request.Path}", new HubKeyDto(hubId, name, key));
     }
 
     private static string AppliedBy(HttpContext context) =>

@@ -12,26 +12,25 @@ using ServerlessHub.Submissions;
 
 namespace ServerlessHub.Leave;
 
-/// <summary>Leave (请假) for units and people: <c>/api/hubs/{hubId}/leave</c>.</summary>
-public static class LeaveApi
+/// <summary>Leave (请假) for units and people: record (POST) and list (GET) at <c>/api/hubs/{hubId}/leave</c>.</summary>
+public static class LeaveFunction
 {
     public static void MapLeave(this WebApplication app)
     {
         app.MapHttpFunction("Leave", HttpMethods.Post, CreateAsync).RequireHubKey().WithSummary("Record leave for a unit or a person");
         app.MapHttpFunction("Leave", HttpMethods.Get, ListAsync).RequireHubKey().WithSummary("List leave that ends today or later (or from ?from=)");
-        app.MapHttpFunction("LeaveItem", HttpMethods.Delete, DeleteAsync).RequireHubKey().WithSummary("Cancel a leave record");
     }
 
     internal static async Task<Results<Created<LeaveDto>, ContentHttpResult, ProblemHttpResult>> CreateAsync(
         string hubId, HttpContext context, HubCatalog hubs, LeaveStore store, TimeProvider time)
     {
-        var (body, problem) = await SubmissionsApi.ReadAsync(context, SubmissionsJsonContext.Default.LeaveRequest).ConfigureAwait(false);
+        var (body, problem) = await RequestBodies.ReadJsonAsync(context, SubmissionsJsonContext.Default.LeaveRequest).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (key, keyProblem) = SubmissionsApi.IdempotencyKey(context);
+        var (key, keyProblem) = IdempotencyKeys.Of(context);
         if (keyProblem is not null)
         {
             return keyProblem;
@@ -89,18 +88,6 @@ public static class LeaveApi
 
         var list = await store.ListAsync(hubId, since, context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new LeaveListDto(hubId, list.OrderBy(l => l.FirstDay).Select(LeaveDto.From).ToList()));
-    }
-
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string hubId, string leaveId, HttpContext context, LeaveStore store)
-    {
-        if (!PeriodKey.IsValid(leaveId))
-        {
-            return Problems.NotFound(context, ($"没有请假记录“{leaveId}”。", $"There is no leave record '{leaveId}'."));
-        }
-
-        return await store.DeleteAsync(hubId, leaveId, context.RequestAborted).ConfigureAwait(false)
-            ? TypedResults.NoContent()
-            : Problems.NotFound(context, ($"没有请假记录“{leaveId}”。", $"There is no leave record '{leaveId}'."));
     }
 
     private static ProblemHttpResult? Validate(HttpContext context, Hub hub, LeaveRequest request)

@@ -1,0 +1,10 @@
+using ServerlessHub.Runtime;
+
+namespace ServerlessHub.OpenApi;
+
+/// <summary><c>GET /api/openapi/{documentName}.json</c>: the OpenAPI document of the HTTP API (<c>v1</c>).</summary>
+public static class OpenApiFunction
+{
+    public static void MapOpenApiDocument(this WebApplication app) =>
+        app.MapHttpFunction("OpenApi", pattern => app.MapOpenApi(pattern));
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessHub.Access;
+using ServerlessHub.Hubs;
+using ServerlessHub.Http;
+using ServerlessHub.Periods;
+using ServerlessHub.Runtime;
+using ServerlessHub.Storage.Leave;
+using ServerlessHub.Storage.Submissions;
+
+namespace ServerlessHub.Submissions;
+
+/// <summary>The dependencies of the submission endpoints.</summary>
+public sealed class SubmissionsServices(HubCatalog hubs, SubmissionService submissions, SubmissionStore store, LeaveStore leave, TimeProvider time)
+{
+    public HubCatalog Hubs { get; } = hubs;
+
+    public SubmissionService Submissions { get; } = submissions;
+
+    public SubmissionStore Store { get; } = store;
+
+    public LeaveStore Leave { get; } = leave;
+
+    public TimeProvider Time { get; } = time;
+}
+
+/// <summary>
+/// What the submission functions (SubmissionList, SubmissionItem, PeriodStatus) share: reading bodies, idempotency
+/// keys, finding the submitter, and mapping outcomes to HTTP answers.
+/// </summary>
+public static class SubmissionsHttp
+{
+
+    internal static ExpectedSubmitter? FindSubmitter(HttpContext context, ReportScope scope, string? unitId, string? userId, out ProblemHttpResult? problem)
+    {
+        problem = null;
+        var expected = scope.Hub.ExpectedSubmitters(scope.Report);
+        if (scope.Report.Submitters.Scope == SubmitterScope.Unit)
+        {
+            if (string.IsNullOrEmpty(unitId))
+            {
+                problem = Problems.BadRequest(context, ($"“{scope.Report.Title}”按单位报送，请提供 unitId。", $"'{scope.Report.Id}' is submitted per unit: give unitId."));
+                return null;
+            }
+
+            var unit = expected.FirstOrDefault(e => e.Id == unitId);
+            if (unit is null)
+            {
+                problem = Problems.BadRequest(context, scope.Hub.FindUnit(unitId) is null
+                    ? ($"中枢没有单位“{unitId}”。", $"The hub has no unit '{unitId}'.")
+                    : ($"单位“{unitId}”不需要报送“{scope.Report.Title}”。", $"Unit '{unitId}' does not submit '{scope.Report.Id}'."));
+            }
+
+            return unit;
+        }
+
+        var person = string.IsNullOrEmpty(userId) ? null : expected.FirstOrDefault(e => e.Id == userId);
+        if (person is null)
+        {
+            problem = Problems.BadRequest(context, string.IsNullOrEmpty(userId)
+                ? ($"“{scope.Report.Title}”按人报送，请提供 userId。", $"'{scope.Report.Id}' is submitted per person: give userId.")
+                : ($"“{userId}”不是需要报送“{scope.Report.Title}”的联络员。", $"'{userId}' is not a liaison who submits '{scope.Report.Id}'."));
+        }
+
+        return person;
+    }
+
+    internal static (IReadOnlyDictionary<string, string?>? Values, ProblemHttpResult? Problem) ToValues(HttpContext context, Dictionary<string, JsonElement>? fields)
+    {
+        if (fields is null)
+        {
+            return (null, Problems.BadRequest(context, ("请求缺少 fields（各字段的取值）。", "The body needs 'fields' (values by field id).")));
+        }
+
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (id, value) in fields)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String: values[id] = value.GetString(); break;
+                case JsonValueKind.Number: values[id] = value.GetRawText(); break;
+                case JsonValueKind.Null: values[id] = null; break;
+                default:
+                    return (null, Problems.BadRequest(context, ($"字段“{id}”的值应为文本或数字。", $"Field '{id}' must be a string or a number, not {value.ValueKind}.")));
+            }
+        }
+
+        return (values, null);
+    }
+
+    internal static SubmissionActor Actor(string? submittedBy) =>
+        new(string.IsNullOrWhiteSpace(submittedBy) ? "http" : submittedBy.Trim()[..Math.Min(64, submittedBy.Trim().Length)], SubmissionChannel.Http);
+
+    internal static ETag? IfMatch(HttpContext context) =>
+        context.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? new ETag(tag) : null;
+
+    internal static Idempotency? Idempotency(HttpContext context, int status) => IdempotencyKeys.Of(context).Key is { } key
+        ? new Idempotency(key, s => new IdempotentResponse(
+            RequestFingerprint(context), status, HttpJson.Serialize(context, SubmissionDto.From(s))))
+        : null;
+
+    // The body was read already; its length and the path are enough to tell a retry from another request with the key.
+    internal static string RequestFingerprint(HttpContext context) =>
+        IdempotentResponse.Hash(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.ContentLength?.ToString(CultureInfo.InvariantCulture) ?? "");
+
+    internal static Created<SubmissionDto> Created(HttpContext context, SubmissionOutcome.Saved saved)
+    {
+        context.Response.Headers.ETag = saved.ETag.ToString("H");
+        return TypedResults.Created(
+            $"{context.Request.Path}/{Uri.EscapeDataString(saved.Submission.SubmitterId)}".Replace("/current/", $"/{saved.Submission.PeriodKey}/", StringComparison.Ordinal),
+            SubmissionDto.From(saved.Submission));
+    }
+
+    internal static Ok<SubmissionDto> Ok(HttpContext context, SubmissionOutcome.Saved saved)
+    {
+        context.Response.Headers.ETag = saved.ETag.ToString("H");
+        return TypedResults.Ok(SubmissionDto.From(saved.Submission));
+    }
+
+    internal static Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult> Map(HttpContext context, ReportScope scope, SubmissionOutcome outcome, string? submitterId = null)
+    {
+        var opensText = outcome is SubmissionOutcome.NotOpenYet notOpen
+            ? TimeZoneInfo.ConvertTime(notOpen.Opens, scope.Hub.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : "";
+        return outcome switch
+        {
+            SubmissionOutcome.Replayed replay => Replay(context, replay.Response),
+            SubmissionOutcome.Invalid invalid => Problems.UnprocessableEntity(context,
+                (string.Concat(invalid.Errors.Select(e => e.Chinese)), string.Join(" ", invalid.Errors.Select(e => e.English))),
+                new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new Dictionary<string, string> { ["field"] = e.FieldId, ["code"] = e.Code, ["message"] = RequestLanguage.Pick(context, e.Chinese, e.English) }).ToList() }),
+            SubmissionOutcome.NotOpenYet => Problems.Conflict(context, ($"“{scope.Report.Title}”{scope.Period.Key} 尚未开始报送，{opensText} 开放。", $"'{scope.Report.Id}' {scope.Period.Key} opens at {opensText} ({scope.Hub.TimeZone.Id}).")),
+            SubmissionOutcome.WindowClosed => Problems.Conflict(context, ($"“{scope.Report.Title}”{scope.Period.Key} 的修改期已过（下一期已到截止时间）。", $"'{scope.Report.Id}' {scope.Period.Key} can no longer be changed: the next period is already due.")),
+            SubmissionOutcome.NotFound => NoSubmission(context, scope, submitterId ?? ""),
+            SubmissionOutcome.IsWithdrawn => Problems.Conflict(context, ("这份报送已撤回；如需重新报送请用 POST。", "This submission was withdrawn; POST to submit it again.")),
+            SubmissionOutcome.PreconditionFailed => Problems.Create(context, StatusCodes.Status412PreconditionFailed, ("内容已被他人修改", "Changed meanwhile"),
+                ("这份报送在您读取后已被修改，请重新读取后再改。", "The submission changed since you read it (If-Match); read it again and retry.")),
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}."),
+        };
+    }
+
+    internal static ContentHttpResult Replay(HttpContext context, IdempotentResponse response)
+    {
+        if (response.RequestHash != RequestFingerprint(context))
+        {
+            return TypedResults.Content(JsonSerializer.Serialize(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = RequestLanguage.Pick(context, "幂等键已被占用", "Idempotency key reused"),
+                Detail = RequestLanguage.Pick(context, $"{IdempotencyKeys.Header} 已用于另一个不同的请求。", $"The {IdempotencyKeys.Header} was used for a different request."),
+            }), "application/problem+json", statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Content(response.Body, "application/json", statusCode: response.StatusCode);
+    }
+
+    internal static ProblemHttpResult NoSubmission(HttpContext context, ReportScope scope, string submitterId) =>
+        Problems.NotFound(context, ($"“{submitterId}”还没有报送{scope.Report.Title}（{scope.Period.Key}）。", $"'{submitterId}' has no {scope.Report.Id} submission for {scope.Period.Key}."));
+}
