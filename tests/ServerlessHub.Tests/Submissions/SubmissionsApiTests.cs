@@ -30,6 +30,20 @@ public sealed class SubmissionsApiTests(HubApiFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task List_CurrentPeriod_ReturnsItsSubmissionsUnderTheRealKey()
+    {
+        fixture.Time.SetUtcNow(HubApiFixture.MondayMorning);
+        using var created = await PostAsync($"{Weekly}/current/submissions", """{"unitId":"tianyuancheng","fields":{"progress":"本周","plan":"下周"}}""");
+
+        var list = await _client.GetFromJsonAsync<JsonElement>($"{Weekly}/current/submissions", _ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.EndsWith("/2026-W48/submissions/tianyuancheng", created.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("2026-W48", list.GetProperty("period").GetProperty("key").GetString());
+        Assert.Contains(list.GetProperty("submissions").EnumerateArray(), s => s.GetProperty("submitterId").GetString() == "tianyuancheng");
+    }
+
+    [Fact]
     public async Task Submit_SameUnitTwice_Answers409AndKeepsTheFirst()
     {
         fixture.Time.SetUtcNow(HubApiFixture.MondayMorning);
