@@ -43,8 +43,10 @@ public static class RuntimeServices
     public static void EnsureAllTriggerFunctionsHandled(this IServiceProvider services)
     {
         var catalog = services.GetRequiredService<FunctionCatalog>();
+        // Asks whether a handler is registered without building it, so start-up does not construct every function.
+        var registered = services.GetRequiredService<IServiceProviderIsKeyedService>();
         var unhandled = catalog.Functions
-            .Where(f => f.Trigger is QueueTrigger or TimerTrigger && services.GetKeyedService<IFunctionHandler>(f.Name) is null)
+            .Where(f => f.Trigger is QueueTrigger or TimerTrigger && !registered.IsKeyedService(typeof(IFunctionHandler), f.Name))
             .Select(f => f.Name)
             .ToList();
         if (unhandled.Count > 0)
