@@ -65,6 +65,8 @@ internal static class DeliveryCommand
             ["Outbound:RateMargin"] = margin.ToString(),
             ["Outbound:MaxWait"] = maxWait.ToString(),
             ["BENCH_SECRET"] = Secret,
+            ["BENCH_TOKEN"] = "BenchToken2026",
+            ["BENCH_AES"] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
             ["BENCH_ROBOT"] = RobotKey,
         };
         Console.WriteLine("Starting Azurite and an HTTP-only app to apply the hub…");
@@ -84,11 +86,17 @@ internal static class DeliveryCommand
         var appsBefore = Count(weCom, SimulatedChannel.App);
         settings["AzureWebJobsStorage"] = bench.Azurite.ConnectionString;
         settings["Runtime:RunTriggers"] = "true";
-        await using var delivering = await HubInstance.StartAsync(settings, cancellationToken: cancellationToken);
-        await WaitForAsync(weCom, SimulatedChannel.App, appsBefore + messages, TimeSpan.FromSeconds(120), cancellationToken);
+        long storageRequests;
+        using (var counter = new StorageRequestCounter(bench.Azurite.TablePort, bench.Azurite.QueuePort))
+        {
+            await using var delivering = await HubInstance.StartAsync(settings, cancellationToken: cancellationToken);
+            await WaitForAsync(weCom, SimulatedChannel.App, appsBefore + messages, TimeSpan.FromSeconds(120), cancellationToken);
+            storageRequests = counter.Count;
+            await delivering.StopAsync(cancellationToken);
+        }
+
         var delivered = weCom.Messages.Where(m => m.Channel == SimulatedChannel.App).Skip(appsBefore).Select(m => m.ReceivedAt).ToList();
         var appRate = (delivered.Count - 1) / (delivered.Max() - delivered.Min()).TotalSeconds;
-        await delivering.StopAsync(cancellationToken);
 
         Console.WriteLine($"Direct WeComAppClient sends again: {baselineMessages}…");
         var after = await DirectAsync(direct, messages + 1 + baselineMessages, baselineMessages, concurrency, cancellationToken);
@@ -103,10 +111,10 @@ internal static class DeliveryCommand
 
         var c = CultureInfo.InvariantCulture;
         var report = new StringBuilder();
-        report.AppendLine("| App messages | Messages | Messages/s | Ratio to direct |");
-        report.AppendLine("|---|---:|---:|---:|");
-        report.AppendLine(c, $"| Direct `WeComAppClient.SendTextAsync`, concurrency {concurrency} (before + after) | {2 * baselineMessages} | {directRate:0} | 1.00 |");
-        report.AppendLine(c, $"| Queue → `Outbound` function → simulator | {delivered.Count} | {appRate:0} | {appRate / directRate:0.00} |");
+        report.AppendLine("| App messages | Messages | Messages/s | Ratio to direct | Storage requests per message |");
+        report.AppendLine("|---|---:|---:|---:|---:|");
+        report.AppendLine(c, $"| Direct `WeComAppClient.SendTextAsync`, concurrency {concurrency} (before + after) | {2 * baselineMessages} | {directRate:0} | 1.00 | 0 |");
+        report.AppendLine(c, $"| Queue → `Outbound` function → simulator | {delivered.Count} | {appRate:0} | {appRate / directRate:0.00} | {storageRequests / (double)messages:0.0} |");
         report.AppendLine();
         report.AppendLine(c, $"| Robot (limit {RobotLimit} per {window.TotalSeconds:0.#} s window) | Value |");
         report.AppendLine("|---|---:|");
@@ -138,8 +146,8 @@ internal static class DeliveryCommand
         wecom:
           corpId: {{CorpId}}
           agentId: {{AgentId}}
-          token: "BenchToken2026"
-          encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+          token: "@setting:BENCH_TOKEN"
+          encodingAesKey: "@setting:BENCH_AES"
           secret: "@setting:BENCH_SECRET"
         channels:
           - { id: robot, kind: robot-webhook, webhook: "@setting:BENCH_ROBOT" }
