@@ -78,6 +78,7 @@ static int Usage()
 
           delivery        app-message delivery rate through the simulator; robot rate against its limit
             --messages N (1000)  --concurrency N (16)  --robot-messages N (60)  --window-seconds N (6)
+            --max-wait-ms N (Outbound:MaxWait, default scaled with the window)
 
         Every benchmark but cold-start takes --quick for a short smoke run.
         """);

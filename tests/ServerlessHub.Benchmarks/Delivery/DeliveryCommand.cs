@@ -36,12 +36,12 @@ internal static class DeliveryCommand
         var concurrency = args.Int("concurrency", 16, 16);
         var robotMessages = args.Int("robot-messages", 60, 40);
         var window = TimeSpan.FromSeconds(args.Int("window-seconds", 6, 3));
-        args.EnsureAllRead();
 
         // Every WeCom duration is scaled by the same factor, so the limiter paces as it would over a minute.
         var scale = window / WeComWindow;
         var margin = DefaultMargin * scale;
-        var maxWait = DefaultMaxWait * scale;
+        var maxWait = TimeSpan.FromMilliseconds(args.Int("max-wait-ms", (int)(DefaultMaxWait * scale).TotalMilliseconds, (int)(DefaultMaxWait * scale).TotalMilliseconds));
+        args.EnsureAllRead();
         var baselineMessages = messages / 2;
 
         // The simulator allows far more than the robot limit, so the app's own pacing is what the arrival times show:
@@ -129,7 +129,7 @@ internal static class DeliveryCommand
         report.AppendLine(c, $"Robot: at most {robotStats.MostInWindow} per window (never above {RobotLimit}: {(robotStats.MostInWindow <= RobotLimit ? "met" : "NOT met")}), " +
             $"achieved {robotStats.AchievedPerWindow / RobotLimit:0.0%} of the limit (within 5 %: {(robotStats.AchievedPerWindow / RobotLimit >= 0.95 ? "met" : "not met")}).");
         report.AppendLine();
-        report.AppendLine(c, $"Scaling: WeCom's 1-minute window is {window.TotalSeconds:0.#} s here (×{scale:0.###}), and so are `Outbound:RateMargin` ({margin.TotalMilliseconds:0} ms) and `Outbound:MaxWait` ({maxWait.TotalMilliseconds:0} ms); " +
+        report.AppendLine(c, $"Scaling: WeCom's 1-minute window is {window.TotalSeconds:0.#} s here (×{scale:0.###}), and so is `Outbound:RateMargin` ({margin.TotalMilliseconds:0} ms); `Outbound:MaxWait` {maxWait.TotalMilliseconds:0} ms (scaled: {(DefaultMaxWait * scale).TotalMilliseconds:0} ms); " +
             $"the simulator's robot limit was raised to 1000 per window so only the app paces. App rate from the first to the last arrival at the simulator; " +
             $"{messages} messages to distinct members were queued before the delivering instance started (queue `batchSize` 16, `newBatchThreshold` 8). " +
             $".NET {Environment.Version}, {RuntimeInformation.OSDescription.Trim()}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd}.");
