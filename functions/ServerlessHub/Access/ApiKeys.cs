@@ -25,16 +25,24 @@ public sealed class ApiKeys(ApiKeyStore store, TimeProvider time)
         return header.Length > 0 ? header : request.Query[QueryName].ToString() is { Length: > 0 } code ? code : null;
     }
 
+    // Both remembered keys are looked at before storage, and the hub's own keys (the common case) are read first: an
+    // admin-first read cost every hub-key request a storage round trip, since a key that is not an admin key is not
+    // remembered.
     public async Task<bool> OpensHubAsync(string hubId, string key, CancellationToken cancellationToken) =>
-        await IsValidAsync(ApiKeyScope.Admin, null, key, cancellationToken).ConfigureAwait(false)
-        || await IsValidAsync(ApiKeyScope.Hub, hubId, key, cancellationToken).ConfigureAwait(false);
+        IsRemembered(ApiKeyScope.Hub, hubId, key)
+        || IsRemembered(ApiKeyScope.Admin, null, key)
+        || await IsValidAsync(ApiKeyScope.Hub, hubId, key, cancellationToken).ConfigureAwait(false)
+        || await IsValidAsync(ApiKeyScope.Admin, null, key, cancellationToken).ConfigureAwait(false);
 
     public Task<bool> IsAdminAsync(string key, CancellationToken cancellationToken) => IsValidAsync(ApiKeyScope.Admin, null, key, cancellationToken);
+
+    private bool IsRemembered(ApiKeyScope scope, string? hubId, string key) =>
+        _valid.TryGetValue((scope, hubId, key), out var until) && until > time.GetUtcNow();
 
     private async Task<bool> IsValidAsync(ApiKeyScope scope, string? hubId, string key, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_valid.TryGetValue((scope, hubId, key), out var until) && until > now)
+        if (IsRemembered(scope, hubId, key))
         {
             return true;
         }
