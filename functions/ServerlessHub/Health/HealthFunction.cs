@@ -8,7 +8,7 @@ namespace ServerlessHub.Health;
 public static class HealthFunction
 {
     public static void MapHealth(this WebApplication app) =>
-        app.MapHttpFunction("Health", CheckAsync).WithSummary("Storage reachability of this instance");
+        app.MapGet(app.HttpFunctionRoute("Health", HttpMethods.Get), CheckAsync).WithSummary("Storage reachability of this instance");
 
     internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(StorageProbe probe)
     {

@@ -10,6 +10,7 @@ internal static class InboundServices
     {
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallbackCryptos>();
+        services.AddSingleton<CallbackServices>();
         services.AddSingleton<InboundReceiptStore>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ChatProcessor>();

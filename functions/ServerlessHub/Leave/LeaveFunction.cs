@@ -17,8 +17,8 @@ public static class LeaveFunction
 {
     public static void MapLeave(this WebApplication app)
     {
-        app.MapHttpFunction("Leave", HttpMethods.Post, CreateAsync).RequireHubKey().WithSummary("Record leave for a unit or a person");
-        app.MapHttpFunction("Leave", HttpMethods.Get, ListAsync).RequireHubKey().WithSummary("List leave that ends today or later (or from ?from=)");
+        app.MapPost(app.HttpFunctionRoute("Leave", HttpMethods.Post), CreateAsync).RequireHubKey().WithSummary("Record leave for a unit or a person");
+        app.MapGet(app.HttpFunctionRoute("Leave", HttpMethods.Get), ListAsync).RequireHubKey().WithSummary("List leave that ends today or later (or from ?from=)");
     }
 
     internal static async Task<Results<Created<LeaveDto>, ContentHttpResult, ProblemHttpResult>> CreateAsync(

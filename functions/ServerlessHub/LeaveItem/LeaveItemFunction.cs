@@ -11,7 +11,7 @@ namespace ServerlessHub.Leave;
 public static class LeaveItemFunction
 {
     public static void MapLeaveItem(this WebApplication app) =>
-        app.MapHttpFunction("LeaveItem", HttpMethods.Delete, DeleteAsync).RequireHubKey().WithSummary("Cancel a leave record");
+        app.MapDelete(app.HttpFunctionRoute("LeaveItem", HttpMethods.Delete), DeleteAsync).RequireHubKey().WithSummary("Cancel a leave record");
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string hubId, string leaveId, HttpContext context, LeaveStore store)
     {

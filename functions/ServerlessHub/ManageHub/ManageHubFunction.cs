@@ -16,8 +16,8 @@ public static class ManageHubFunction
 {
     public static void MapManageHub(this WebApplication app)
     {
-        app.MapHttpFunction("ManageHub", HttpMethods.Put, ApplyAsync).RequireAdminKey().WithSummary("Apply a hub definition (YAML or JSON); every version is kept");
-        app.MapHttpFunction("ManageHub", HttpMethods.Get, GetAsync).RequireAdminKey().WithSummary("Read a hub definition (?version=N for an older one) and its versions");
+        app.MapPut(app.HttpFunctionRoute("ManageHub", HttpMethods.Put), ApplyAsync).RequireAdminKey().WithSummary("Apply a hub definition (YAML or JSON); every version is kept");
+        app.MapGet(app.HttpFunctionRoute("ManageHub", HttpMethods.Get), GetAsync).RequireAdminKey().WithSummary("Read a hub definition (?version=N for an older one) and its versions");
     }
 
     internal static async Task<Results<Created<HubAppliedDto>, Ok<HubAppliedDto>, ProblemHttpResult>> ApplyAsync(string hubId, HttpContext context, HubDefinitions definitions)

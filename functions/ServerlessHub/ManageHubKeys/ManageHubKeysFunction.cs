@@ -12,7 +12,7 @@ namespace ServerlessHub.Hubs;
 public static class ManageHubKeysFunction
 {
     public static void MapManageHubKeys(this WebApplication app) =>
-        app.MapHttpFunction("ManageHubKeys", HttpMethods.Post, CreateKeyAsync).RequireAdminKey().WithSummary("Create an API key for a hub; the key is shown only once");
+        app.MapPost(app.HttpFunctionRoute("ManageHubKeys", HttpMethods.Post), CreateKeyAsync).RequireAdminKey().WithSummary("Create an API key for a hub; the key is shown only once");
 
     internal static async Task<Results<Created<HubKeyDto>, ProblemHttpResult>> CreateKeyAsync(string hubId, HttpContext context, HubStore hubs, ApiKeyStore keys, TimeProvider time)
     {

@@ -6,5 +6,5 @@ namespace ServerlessHub.OpenApi;
 public static class OpenApiFunction
 {
     public static void MapOpenApiDocument(this WebApplication app) =>
-        app.MapHttpFunction("OpenApi", pattern => app.MapOpenApi(pattern));
+        app.MapOpenApi(app.HttpFunctionRoute("OpenApi", HttpMethods.Get));
 }

@@ -17,7 +17,7 @@ namespace ServerlessHub.Outbox;
 public static class OutboxFunction
 {
     public static void MapOutbox(this WebApplication app) =>
-        app.MapHttpFunction("Outbox", ListAsync).RequireHubKey().WithSummary("A hub's outbound deliveries of one day");
+        app.MapGet(app.HttpFunctionRoute("Outbox", HttpMethods.Get), ListAsync).RequireHubKey().WithSummary("A hub's outbound deliveries of one day");
 
     internal static async Task<Results<Ok<IReadOnlyList<OutboxItem>>, ProblemHttpResult>> ListAsync(
         string hubId, string? date, HttpContext context, HubCatalog hubs, OutboxStore outbox, TimeProvider time, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -19,11 +20,11 @@ public static class PeriodStatusFunction
 {
     public static void MapPeriodStatus(this WebApplication app)
     {
-        app.MapHttpFunction("PeriodStatus", HttpMethods.Get, StatusAsync).RequireHubKey().WithSummary("Who submitted, on time or late, who is missing or on leave");
+        app.MapGet(app.HttpFunctionRoute("PeriodStatus", HttpMethods.Get), StatusAsync).RequireHubKey().WithSummary("Who submitted, on time or late, who is missing or on leave");
     }
 
     internal static async Task<Results<Ok<PeriodStatusDto>, ProblemHttpResult>> StatusAsync(
-        string hubId, string reportId, string periodKey, HttpContext context, [AsParameters] SubmissionsServices services)
+        string hubId, string reportId, string periodKey, HttpContext context, [FromServices] SubmissionsServices services)
     {
         var (scope, notFound) = await ReportScope.ResolveAsync(context, services.Hubs, services.Time, hubId, reportId, periodKey).ConfigureAwait(false);
         if (scope is null)

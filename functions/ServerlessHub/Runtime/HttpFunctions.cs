@@ -1,15 +1,15 @@
 namespace ServerlessHub.Runtime;
 
-/// <summary>Maps HTTP-triggered functions at the route and methods their <c>function.json</c> declares.</summary>
+/// <summary>HTTP-triggered functions are served at the route and methods their <c>function.json</c> declares.</summary>
 public static class HttpFunctions
 {
-    /// <exception cref="InvalidOperationException">No function.json declares an httpTrigger function of that name.</exception>
-    public static RouteHandlerBuilder MapHttpFunction(this WebApplication app, string functionName, Delegate handler) =>
-        app.MapHttpFunction(functionName, null, handler);
-
-    /// <summary>Maps one of the methods a function declares to its own handler.</summary>
+    /// <summary>
+    /// The route pattern that <c>&lt;functionName&gt;/function.json</c> declares (with the host's route prefix), for the
+    /// caller to map <paramref name="method"/> at; the function counts as mapped. Callers map with <c>MapGet</c> and the
+    /// like directly, so the request delegate generator builds each handler at compile time, not on the first request.
+    /// </summary>
     /// <exception cref="InvalidOperationException">No such httpTrigger function, or it does not declare <paramref name="method"/>.</exception>
-    public static RouteHandlerBuilder MapHttpFunction(this WebApplication app, string functionName, string? method, Delegate handler)
+    public static string HttpFunctionRoute(this WebApplication app, string functionName, string method)
     {
         var catalog = app.Services.GetRequiredService<FunctionCatalog>();
         if (catalog.Find(functionName) is not { Trigger: HttpTrigger trigger })
@@ -17,34 +17,13 @@ public static class HttpFunctions
             throw new InvalidOperationException($"No function.json declares an httpTrigger function named '{functionName}'.");
         }
 
-        if (method is not null && !trigger.Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
+        if (!trigger.Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"{functionName}/function.json does not declare the method {method}.");
         }
 
         app.Services.GetRequiredService<MappedHttpFunctions>().Names.Add(functionName);
-        var pattern = string.IsNullOrEmpty(catalog.Host.RoutePrefix) ? $"/{trigger.Route}" : $"/{catalog.Host.RoutePrefix}/{trigger.Route}";
-        return method is null
-            ? app.MapMethods(pattern, trigger.Methods, handler).WithName(functionName)
-            : app.MapMethods(pattern, [method], handler).WithName($"{functionName}.{method}");
-    }
-
-    /// <summary>
-    /// Maps a function whose endpoint another library builds (e.g. the OpenAPI document): <paramref name="map"/> gets
-    /// the route pattern the function.json declares.
-    /// </summary>
-    public static TBuilder MapHttpFunction<TBuilder>(this WebApplication app, string functionName, Func<string, TBuilder> map)
-        where TBuilder : IEndpointConventionBuilder
-    {
-        ArgumentNullException.ThrowIfNull(map);
-        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
-        if (catalog.Find(functionName) is not { Trigger: HttpTrigger trigger })
-        {
-            throw new InvalidOperationException($"No function.json declares an httpTrigger function named '{functionName}'.");
-        }
-
-        app.Services.GetRequiredService<MappedHttpFunctions>().Names.Add(functionName);
-        return map(string.IsNullOrEmpty(catalog.Host.RoutePrefix) ? $"/{trigger.Route}" : $"/{catalog.Host.RoutePrefix}/{trigger.Route}");
+        return string.IsNullOrEmpty(catalog.Host.RoutePrefix) ? $"/{trigger.Route}" : $"/{catalog.Host.RoutePrefix}/{trigger.Route}";
     }
 
     /// <summary>Fails start-up when a declared HTTP function has no handler, so nothing answers 404 by omission.</summary>

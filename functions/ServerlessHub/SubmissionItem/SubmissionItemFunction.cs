@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -19,13 +20,13 @@ public static class SubmissionItemFunction
 {
     public static void MapSubmissionItem(this WebApplication app)
     {
-        app.MapHttpFunction("SubmissionItem", HttpMethods.Get, GetAsync).RequireHubKey().WithSummary("Read a submission with its revisions");
-        app.MapHttpFunction("SubmissionItem", HttpMethods.Put, ReviseAsync).RequireHubKey().WithSummary("Revise some fields of a submission");
-        app.MapHttpFunction("SubmissionItem", HttpMethods.Delete, WithdrawAsync).RequireHubKey().WithSummary("Withdraw a submission (kept in its history)");
+        app.MapGet(app.HttpFunctionRoute("SubmissionItem", HttpMethods.Get), GetAsync).RequireHubKey().WithSummary("Read a submission with its revisions");
+        app.MapPut(app.HttpFunctionRoute("SubmissionItem", HttpMethods.Put), ReviseAsync).RequireHubKey().WithSummary("Revise some fields of a submission");
+        app.MapDelete(app.HttpFunctionRoute("SubmissionItem", HttpMethods.Delete), WithdrawAsync).RequireHubKey().WithSummary("Withdraw a submission (kept in its history)");
     }
 
     internal static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> GetAsync(
-        string hubId, string reportId, string periodKey, string submitterId, HttpContext context, [AsParameters] SubmissionsServices services)
+        string hubId, string reportId, string periodKey, string submitterId, HttpContext context, [FromServices] SubmissionsServices services)
     {
         var (scope, notFound) = await ReportScope.ResolveAsync(context, services.Hubs, services.Time, hubId, reportId, periodKey).ConfigureAwait(false);
         if (scope is null)
@@ -45,7 +46,7 @@ public static class SubmissionItemFunction
     }
 
     internal static async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> ReviseAsync(
-        string hubId, string reportId, string periodKey, string submitterId, HttpContext context, [AsParameters] SubmissionsServices services)
+        string hubId, string reportId, string periodKey, string submitterId, HttpContext context, [FromServices] SubmissionsServices services)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync(context, SubmissionsJsonContext.Default.ReviseRequest).ConfigureAwait(false);
         if (problem is not null)
@@ -76,7 +77,7 @@ public static class SubmissionItemFunction
     }
 
     internal static async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> WithdrawAsync(
-        string hubId, string reportId, string periodKey, string submitterId, HttpContext context, [AsParameters] SubmissionsServices services)
+        string hubId, string reportId, string periodKey, string submitterId, HttpContext context, [FromServices] SubmissionsServices services)
     {
         if (IdempotencyKeys.Of(context) is { Problem: { } keyProblem })
         {

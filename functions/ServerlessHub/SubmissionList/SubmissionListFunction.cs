@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -19,12 +20,12 @@ public static class SubmissionListFunction
 {
     public static void MapSubmissionList(this WebApplication app)
     {
-        app.MapHttpFunction("SubmissionList", HttpMethods.Post, SubmitAsync).RequireHubKey().WithSummary("Submit a report for a unit (or person)");
-        app.MapHttpFunction("SubmissionList", HttpMethods.Get, ListAsync).RequireHubKey().WithSummary("List a period's submissions");
+        app.MapPost(app.HttpFunctionRoute("SubmissionList", HttpMethods.Post), SubmitAsync).RequireHubKey().WithSummary("Submit a report for a unit (or person)");
+        app.MapGet(app.HttpFunctionRoute("SubmissionList", HttpMethods.Get), ListAsync).RequireHubKey().WithSummary("List a period's submissions");
     }
 
     internal static async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> SubmitAsync(
-        string hubId, string reportId, string periodKey, HttpContext context, [AsParameters] SubmissionsServices services)
+        string hubId, string reportId, string periodKey, HttpContext context, [FromServices] SubmissionsServices services)
     {
         var (body, problem) = await RequestBodies.ReadJsonAsync(context, SubmissionsJsonContext.Default.SubmitRequest).ConfigureAwait(false);
         if (problem is not null)
@@ -68,7 +69,7 @@ public static class SubmissionListFunction
     }
 
     internal static async Task<Results<Ok<SubmissionListDto>, ProblemHttpResult>> ListAsync(
-        string hubId, string reportId, string periodKey, HttpContext context, [AsParameters] SubmissionsServices services)
+        string hubId, string reportId, string periodKey, HttpContext context, [FromServices] SubmissionsServices services)
     {
         var (scope, notFound) = await ReportScope.ResolveAsync(context, services.Hubs, services.Time, hubId, reportId, periodKey).ConfigureAwait(false);
         if (scope is null)

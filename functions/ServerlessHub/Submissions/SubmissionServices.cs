@@ -8,5 +8,6 @@ internal static class SubmissionServiceRegistration
     public static IServiceCollection AddSubmissions(this IServiceCollection services) => services
         .AddSingleton<SubmissionStore>()
         .AddSingleton<SubmissionService>()
-        .AddSingleton<LeaveStore>();
+        .AddSingleton<LeaveStore>()
+        .AddSingleton<SubmissionsServices>();
 }

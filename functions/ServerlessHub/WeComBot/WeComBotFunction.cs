@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Inbound;
 using ServerlessHub.Runtime;
@@ -10,13 +11,13 @@ public static class WeComBotFunction
 {
     public static void MapWeComBot(this WebApplication app)
     {
-        app.MapHttpFunction("WeComBot", HttpMethods.Get, VerifyAsync).WithSummary("WeCom AI bot callback URL verification");
-        app.MapHttpFunction("WeComBot", HttpMethods.Post, ReceiveAsync).WithSummary("WeCom AI bot message callback");
+        app.MapGet(app.HttpFunctionRoute("WeComBot", HttpMethods.Get), VerifyAsync).WithSummary("WeCom AI bot callback URL verification");
+        app.MapPost(app.HttpFunctionRoute("WeComBot", HttpMethods.Post), ReceiveAsync).WithSummary("WeCom AI bot message callback");
     }
 
-    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> VerifyAsync(string hubId, HttpContext context, [AsParameters] CallbackServices services) =>
+    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> VerifyAsync(string hubId, HttpContext context, [FromServices] CallbackServices services) =>
         CallbackEndpoint.VerifyUrlAsync(ChatChannel.Bot, hubId, context, services);
 
-    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveAsync(string hubId, HttpContext context, [AsParameters] CallbackServices services) =>
+    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveAsync(string hubId, HttpContext context, [FromServices] CallbackServices services) =>
         CallbackEndpoint.ReceiveAsync(ChatChannel.Bot, hubId, context, services);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Inbound;
 using ServerlessHub.Runtime;
@@ -10,13 +11,13 @@ public static class WeComCallbackFunction
 {
     public static void MapWeComCallback(this WebApplication app)
     {
-        app.MapHttpFunction("WeComCallback", HttpMethods.Get, VerifyAsync).WithSummary("WeCom app callback URL verification");
-        app.MapHttpFunction("WeComCallback", HttpMethods.Post, ReceiveAsync).WithSummary("WeCom app message callback");
+        app.MapGet(app.HttpFunctionRoute("WeComCallback", HttpMethods.Get), VerifyAsync).WithSummary("WeCom app callback URL verification");
+        app.MapPost(app.HttpFunctionRoute("WeComCallback", HttpMethods.Post), ReceiveAsync).WithSummary("WeCom app message callback");
     }
 
-    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> VerifyAsync(string hubId, HttpContext context, [AsParameters] CallbackServices services) =>
+    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> VerifyAsync(string hubId, HttpContext context, [FromServices] CallbackServices services) =>
         CallbackEndpoint.VerifyUrlAsync(ChatChannel.App, hubId, context, services);
 
-    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveAsync(string hubId, HttpContext context, [AsParameters] CallbackServices services) =>
+    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveAsync(string hubId, HttpContext context, [FromServices] CallbackServices services) =>
         CallbackEndpoint.ReceiveAsync(ChatChannel.App, hubId, context, services);
 }
