@@ -28,7 +28,10 @@ internal sealed class StartupProbe(HttpClient http, IReadOnlyDictionary<string, 
         start.Environment.Remove(ServerlessHubApp.CustomHandlerPortSetting);
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            // -e:FUNCTIONS_CUSTOMHANDLER_PORT=auto runs the hub as the Functions host does: on the run's port, no triggers.
+            start.Environment[name] = name == ServerlessHubApp.CustomHandlerPortSetting && value == "auto"
+                ? port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : value;
         }
 
         var output = new OutputTail();
