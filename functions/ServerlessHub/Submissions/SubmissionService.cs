@@ -65,6 +65,17 @@ public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
             return new SubmissionOutcome.Invalid(validation.Errors);
         }
 
+        // Most submissions are the first for their period: try to insert straight away (one round trip), and only when
+        // that meets an existing row (or a used idempotency key) read what is there and decide.
+        var first = new Submission(hub.Id, report.Id, period.Key, submitter.Id, submitter.UnitId, validation.Values, actor.Channel, actor.By,
+            now, now, SubmissionRules.IsLate(period, now), 1, Withdrawn: false);
+        var firstRevision = new SubmissionRevision(1, RevisionAction.Submitted, now, actor.By, actor.Channel,
+            SubmissionRules.Diff(report, new Dictionary<string, string>(), validation.Values));
+        if (await store.SaveAsync(first, null, firstRevision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false) is { } inserted)
+        {
+            return new SubmissionOutcome.Saved(first, inserted, Created: true, firstRevision);
+        }
+
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (await ReplayAsync(hub, report, period, idempotency, cancellationToken).ConfigureAwait(false) is { } replay)
