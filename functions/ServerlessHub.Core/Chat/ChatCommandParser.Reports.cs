@@ -1,5 +1,4 @@
 using ServerlessHub.Hubs;
-using ServerlessHub.Periods;
 
 namespace ServerlessHub.Chat;
 

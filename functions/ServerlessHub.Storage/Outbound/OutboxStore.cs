@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 
 namespace ServerlessHub.Storage.Outbound;

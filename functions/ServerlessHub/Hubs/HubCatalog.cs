@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ServerlessHub.Hubs;
 using ServerlessHub.Storage.Hubs;
 
 namespace ServerlessHub.Hubs;

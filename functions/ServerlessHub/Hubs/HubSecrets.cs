@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ServerlessHub.Hubs;
 
 namespace ServerlessHub.Hubs;
 

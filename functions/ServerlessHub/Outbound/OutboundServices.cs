@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessHub.Access;
 using ServerlessHub.Hubs;
 using ServerlessHub.Outbox;
 using ServerlessHub.Runtime;
-using ServerlessHub.Storage.Hubs;
 using ServerlessHub.Storage.Outbound;
 
 namespace ServerlessHub.Outbound;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Scriban;
-using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 

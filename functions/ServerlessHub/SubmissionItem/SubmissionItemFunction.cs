@@ -1,14 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
-using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Access;
-using ServerlessHub.Hubs;
 using ServerlessHub.Http;
-using ServerlessHub.Periods;
 using ServerlessHub.Runtime;
-using ServerlessHub.Storage.Leave;
 using ServerlessHub.Storage.Submissions;
 
 
