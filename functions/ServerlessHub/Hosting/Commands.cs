@@ -24,7 +24,7 @@ internal static class Commands
     {
         var english = args.Contains("--lang=en", StringComparer.Ordinal) || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var words = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.StartsWith("--name=", StringComparison.Ordinal)).ToArray();
-        var appSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Runtime:RunTriggers"] = "false" };
+        var appSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Runtime:RunTriggers"] = "false", ["Logging:LogLevel:Default"] = "Warning" };
         await using var app = ServerlessHubApp.Build(ServerlessHubApp.CreateBuilder([], appSettings));
         var services = app.Services;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
