@@ -23,7 +23,7 @@ if [[ -z "${WeCom__BaseUrl:-}" ]]; then
   dotnet build infra/WeComSimulator -c Release -nologo -v quiet
   set -a; source infra/local/simulator.demo.env; set +a
   dotnet infra/WeComSimulator/bin/Release/net10.0/ServerlessHub.WeComSimulator.dll \
-    --urls http://127.0.0.1:7072 --config infra/local/simulator.demo.json 2>&1 | sed -u 's/^/[企业微信模拟器] /' &
+    --urls http://127.0.0.1:7072 --config infra/local/simulator.demo.json > >(sed -u 's/^/[企业微信模拟器] /') 2>&1 &
   simulator_pid=$!
   echo "No WeCom settings: the WeCom simulator runs on http://127.0.0.1:7072 (open it to speak as a member)."
 fi
