@@ -84,6 +84,7 @@ public static class ServerlessHubApp
         app.MapSubmissionList();
         app.MapSubmissionItem();
         app.MapPeriodStatus();
+        app.MapAdHocPeriods();
         app.MapLeave();
         app.MapLeaveItem();
         app.MapOpenApiDocument();

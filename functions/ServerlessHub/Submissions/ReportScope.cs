@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Hubs;
 using ServerlessHub.Http;
 using ServerlessHub.Periods;
+using ServerlessHub.Storage.Submissions;
 
 namespace ServerlessHub.Submissions;
 
@@ -15,6 +16,7 @@ public sealed record ReportScope(Hub Hub, ReportKind Report, Period Period)
     public static async Task<(ReportScope? Scope, ProblemHttpResult? Problem)> ResolveAsync(
         HttpContext context, HubCatalog hubs, TimeProvider time, string hubId, string reportId, string periodKey)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(hubs);
         ArgumentNullException.ThrowIfNull(time);
         var hub = await hubs.GetAsync(hubId, context.RequestAborted).ConfigureAwait(false);
@@ -32,7 +34,9 @@ public sealed record ReportScope(Hub Hub, ReportKind Report, Period Period)
         }
 
         var timeline = hub.Timeline(report);
-        var period = periodKey == CurrentPeriod ? timeline.Containing(time.GetUtcNow()) : PeriodKey.IsValid(periodKey) ? timeline.FromKey(periodKey) : null;
+        var period = report.Schedule.Cadence == Cadence.AdHoc
+            ? await AdHocPeriodAsync(context, hub, report, time, periodKey).ConfigureAwait(false)
+            : periodKey == CurrentPeriod ? timeline.Containing(time.GetUtcNow()) : PeriodKey.IsValid(periodKey) ? timeline.FromKey(periodKey) : null;
         if (period is null)
         {
             return (null, Problems.NotFound(context, periodKey == CurrentPeriod
@@ -41,6 +45,23 @@ public sealed record ReportScope(Hub Hub, ReportKind Report, Period Period)
         }
 
         return (new ReportScope(hub, report, period), null);
+    }
+
+    // Ad hoc windows are data, opened by coordinators: one point read (or, for "current", one partition query).
+    private static async Task<Period?> AdHocPeriodAsync(HttpContext context, Hub hub, ReportKind report, TimeProvider time, string periodKey)
+    {
+        var store = context.RequestServices.GetRequiredService<AdHocPeriodStore>();
+        var timeline = hub.Timeline(report);
+        if (periodKey == CurrentPeriod)
+        {
+            var now = time.GetUtcNow();
+            var windows = await store.ListAsync(hub.Id, report.Id, context.RequestAborted).ConfigureAwait(false);
+            return windows.Select(w => timeline.AdHoc(w.Id, w.FirstDay, w.LastDay)).Where(p => p.Contains(now)).MinBy(p => p.Due);
+        }
+
+        return PeriodKey.IsValid(periodKey) && await store.GetAsync(hub.Id, report.Id, periodKey, context.RequestAborted).ConfigureAwait(false) is { } window
+            ? timeline.AdHoc(window.Id, window.FirstDay, window.LastDay)
+            : null;
     }
 
     private static string Example(Cadence cadence) => cadence switch

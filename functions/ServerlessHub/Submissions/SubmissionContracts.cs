@@ -75,6 +75,11 @@ public sealed record LeaveDto(string Id, string Subject, string SubjectId, DateO
 
 public sealed record LeaveListDto(string HubId, IReadOnlyList<LeaveDto> Leave);
 
+/// <summary>POST body: opens a window of an ad hoc report kind (临时报送), local dates inclusive.</summary>
+public sealed record OpenPeriodRequest(string? Id, DateOnly? FirstDay, DateOnly? LastDay, string? OpenedBy);
+
+public sealed record PeriodListDto(string HubId, string ReportId, IReadOnlyList<PeriodDto> Periods);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SubmitRequest))]
 [JsonSerializable(typeof(ReviseRequest))]
@@ -84,4 +89,7 @@ public sealed record LeaveListDto(string HubId, IReadOnlyList<LeaveDto> Leave);
 [JsonSerializable(typeof(PeriodStatusDto))]
 [JsonSerializable(typeof(LeaveDto))]
 [JsonSerializable(typeof(LeaveListDto))]
+[JsonSerializable(typeof(OpenPeriodRequest))]
+[JsonSerializable(typeof(PeriodDto))]
+[JsonSerializable(typeof(PeriodListDto))]
 public sealed partial class SubmissionsJsonContext : JsonSerializerContext;

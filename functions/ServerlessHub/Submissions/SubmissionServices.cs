@@ -9,5 +9,6 @@ internal static class SubmissionServiceRegistration
         .AddSingleton<SubmissionStore>()
         .AddSingleton<SubmissionService>()
         .AddSingleton<LeaveStore>()
-        .AddSingleton<SubmissionsServices>();
+        .AddSingleton<SubmissionsServices>()
+        .AddSingleton<AdHocPeriodStore>();
 }
