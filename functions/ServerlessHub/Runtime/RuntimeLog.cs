@@ -21,6 +21,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(1013, LogLevel.Error, "Polling queue {Queue} failed; retrying", EventName = "QueuePollFailed")]
     public static partial void QueuePollFailed(ILogger logger, Exception exception, string queue);
 
+    [LoggerMessage(1014, LogLevel.Warning, "Message {MessageId} of queue {Queue} could not be settled; it reappears when its lease ends", EventName = "MessageSettleFailed")]
+    public static partial void MessageSettleFailed(ILogger logger, Exception exception, string messageId, string queue);
+
     [LoggerMessage(1020, LogLevel.Information, "Timer {Function} scheduled '{Schedule}', next run {Next:O}", EventName = "TimerScheduled")]
     public static partial void TimerScheduled(ILogger logger, string function, string schedule, DateTimeOffset next);
 

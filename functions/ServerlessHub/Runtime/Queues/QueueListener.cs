@@ -139,6 +139,11 @@ internal sealed class QueueListener(
         {
             await SetVisibilityAsync(message, TimeSpan.Zero).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex.IsStorageFailure())
+        {
+            // Deleting, releasing or poisoning failed; the message reappears when its lease ends and is tried again.
+            RuntimeLog.MessageSettleFailed(logger, ex, received.MessageId, queue.Name);
+        }
         finally
         {
             _inFlight.TryRemove(received.MessageId, out _);
