@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Access;
-using ServerlessHub.Hubs;
 using ServerlessHub.Http;
+using ServerlessHub.Hubs;
 using ServerlessHub.Periods;
 using ServerlessHub.Runtime;
 using ServerlessHub.Storage.Submissions;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using ServerlessHub.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessHub.Runtime;
 
 namespace ServerlessHub.Health;
 

@@ -2,17 +2,17 @@ using System.Net;
 using ServerlessHub.Health;
 using ServerlessHub.Hubs;
 using ServerlessHub.Inbound;
-using ServerlessHub.Replies;
-using ServerlessHub.WeComBot;
-using ServerlessHub.WeComCallback;
 using ServerlessHub.Leave;
-using ServerlessHub.Submissions;
 using ServerlessHub.OpenApi;
 using ServerlessHub.Outbound;
 using ServerlessHub.Outbox;
+using ServerlessHub.Replies;
 using ServerlessHub.Runtime;
 using ServerlessHub.Runtime.Invocation;
+using ServerlessHub.Submissions;
 using ServerlessHub.Tick;
+using ServerlessHub.WeComBot;
+using ServerlessHub.WeComCallback;
 
 namespace ServerlessHub;
 

@@ -1,6 +1,6 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Text;
 
 namespace ServerlessHub.Http;
 

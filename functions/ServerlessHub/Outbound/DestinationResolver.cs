@@ -1,5 +1,5 @@
-using ServerlessHub.Hubs;
 using Microsoft.Extensions.Options;
+using ServerlessHub.Hubs;
 
 namespace ServerlessHub.Outbound;
 

@@ -1,14 +1,12 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using ServerlessHub.Access;
 using ServerlessHub.Http;
 using ServerlessHub.Periods;
 using ServerlessHub.Runtime;
 using ServerlessHub.Storage.Submissions;
-
-
 
 namespace ServerlessHub.Submissions;
 

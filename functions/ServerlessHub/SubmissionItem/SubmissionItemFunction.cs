@@ -1,13 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using ServerlessHub.Access;
 using ServerlessHub.Http;
 using ServerlessHub.Runtime;
 using ServerlessHub.Storage.Submissions;
-
-
 
 namespace ServerlessHub.Submissions;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ServerlessHub.Hubs;
 using ServerlessHub.Http;
+using ServerlessHub.Hubs;
 using ServerlessHub.Periods;
 using ServerlessHub.Storage.Submissions;
 

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using ServerlessHub.Inbound;
 using ServerlessHub.Runtime;
 using ServerlessHub.WeCom.Messages;

@@ -1,4 +1,5 @@
 using Xunit;
+
 namespace ServerlessHub.Calendar;
 
 public class DateRangeTests

@@ -1,11 +1,11 @@
 using Azure;
+using ChatFieldError = ServerlessHub.Chat.FieldError;
 using Microsoft.Extensions.Time.Testing;
 using ServerlessHub.Chat;
 using ServerlessHub.Hubs;
 using ServerlessHub.Leave;
 using ServerlessHub.Periods;
 using ServerlessHub.Submissions;
-using ChatFieldError = ServerlessHub.Chat.FieldError;
 
 namespace ServerlessHub.Replies;
 
