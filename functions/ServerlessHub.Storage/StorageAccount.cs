@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
@@ -10,17 +11,38 @@ namespace ServerlessHub.Storage;
 /// </summary>
 public sealed class StorageAccount
 {
+    private readonly Lazy<TableServiceClient> _tables;
+    private readonly Lazy<QueueServiceClient> _queues;
+
+    /// <remarks>
+    /// The clients are built on first use, because building them loads and initialises the Azure SDK, a large part
+    /// of cold start (tests/ServerlessHub.Benchmarks/README.md).
+    /// </remarks>
     public StorageAccount(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        Tables = new TableServiceClient(connectionString);
+        _tables = new(() => new TableServiceClient(connectionString, WithoutSdkDiagnostics(new TableClientOptions())));
         // Functions queue triggers read and write Base64; the SDK's default is no encoding.
-        Queues = new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        _queues = new(() => new QueueServiceClient(connectionString,
+            WithoutSdkDiagnostics(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));
     }
 
-    public TableServiceClient Tables { get; }
+    /// <summary>
+    /// Nothing in the app listens to the SDK's event source or activities, and its telemetry header is Microsoft's,
+    /// so the pipeline is built without those policies; each costs start-up time and every request.
+    /// </summary>
+    private static TOptions WithoutSdkDiagnostics<TOptions>(TOptions options)
+        where TOptions : ClientOptions
+    {
+        options.Diagnostics.IsLoggingEnabled = false;
+        options.Diagnostics.IsDistributedTracingEnabled = false;
+        options.Diagnostics.IsTelemetryEnabled = false;
+        return options;
+    }
 
-    public QueueServiceClient Queues { get; }
+    public TableServiceClient Tables => _tables.Value;
+
+    public QueueServiceClient Queues => _queues.Value;
 
     public QueueClient GetQueue(string name) => Queues.GetQueueClient(name);
 

@@ -1,12 +1,20 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Runtime;
+using ServerlessHub.Storage;
 
 namespace ServerlessHub.Health;
 
 /// <summary><c>GET /api/health</c>: whether this instance can reach its tables and queues.</summary>
 public static class HealthFunction
 {
+    /// <summary>Registers the storage probe behind the endpoint and starts its first probe now.</summary>
+    public static IServiceCollection AddHealth(this IServiceCollection services, StorageAccount storage)
+    {
+        var probe = new StorageProbe(storage, TimeProvider.System);
+        return services.AddSingleton(probe).AddHostedService(_ => probe);
+    }
+
     public static void MapHealth(this WebApplication app) =>
         app.MapGet(app.HttpFunctionRoute("Health", HttpMethods.Get), CheckAsync).WithSummary("Storage reachability of this instance");
 

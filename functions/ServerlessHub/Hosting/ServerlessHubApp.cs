@@ -48,8 +48,9 @@ public static class ServerlessHubApp
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
-        builder.Services.AddRuntime(builder.Configuration, underFunctionsHost: hostPort is not null);
-        builder.Services.AddSingleton<StorageProbe>().AddHostedService(sp => sp.GetRequiredService<StorageProbe>());
+        var storage = RuntimeServices.StorageAccountFrom(builder.Configuration);
+        builder.Services.AddRuntime(builder.Configuration, storage, underFunctionsHost: hostPort is not null);
+        builder.Services.AddHealth(storage);
         builder.Services.AddTick();
         builder.Services.AddHubs();
         builder.Services.AddSubmissions();

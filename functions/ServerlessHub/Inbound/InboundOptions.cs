@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ServerlessHub.Inbound;
 
@@ -14,3 +15,7 @@ public sealed class InboundOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan CallbackClockSkew { get; set; } = TimeSpan.FromMinutes(10);
 }
+
+/// <summary>Checks the attributes above with code generated at build time rather than reflection at start-up.</summary>
+[OptionsValidator]
+internal sealed partial class InboundOptionsValidator : IValidateOptions<InboundOptions>;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ServerlessHub.InboundChat;
 using ServerlessHub.Runtime;
 using ServerlessHub.Storage.Inbound;
@@ -8,7 +9,8 @@ internal static class InboundServices
 {
     public static IServiceCollection AddInbound(this IServiceCollection services)
     {
-        services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InboundOptions>, InboundOptionsValidator>();
         services.AddSingleton<CallbackCryptos>();
         services.AddSingleton<CallbackServices>();
         services.AddSingleton<InboundReceiptStore>();

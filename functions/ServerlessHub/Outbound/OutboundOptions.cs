@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ServerlessHub.Outbound;
 
@@ -53,3 +54,11 @@ public sealed class WeComConnectionOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }
+
+/// <summary>Checks the attributes above with code generated at build time rather than reflection at start-up.</summary>
+[OptionsValidator]
+internal sealed partial class OutboundOptionsValidator : IValidateOptions<OutboundOptions>;
+
+/// <summary>Checks the attributes above with code generated at build time rather than reflection at start-up.</summary>
+[OptionsValidator]
+internal sealed partial class WeComConnectionOptionsValidator : IValidateOptions<WeComConnectionOptions>;

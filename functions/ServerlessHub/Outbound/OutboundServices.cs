@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ServerlessHub.Access;
 using ServerlessHub.Hubs;
 using ServerlessHub.Outbox;
@@ -14,8 +15,10 @@ public static class OutboundServices
     /// </summary>
     public static IServiceCollection AddOutbound(this IServiceCollection services)
     {
-        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WeComConnectionOptions>().BindConfiguration(WeComConnectionOptions.Section).ValidateDataAnnotations()
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>();
+        services.AddSingleton<IValidateOptions<WeComConnectionOptions>, WeComConnectionOptionsValidator>();
+        services.AddOptions<WeComConnectionOptions>().BindConfiguration(WeComConnectionOptions.Section)
             .Validate(o => o.BaseUrl.IsAbsoluteUri && o.BaseUrl.Scheme is "http" or "https", "WeCom:BaseUrl must be an absolute http or https URL.")
             .ValidateOnStart();
 

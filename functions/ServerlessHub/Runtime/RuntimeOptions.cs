@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ServerlessHub.Runtime;
 
@@ -28,3 +29,7 @@ public sealed class RuntimeOptions
     /// <summary>Whether this instance listens to queues and runs timers. Default true; false makes an HTTP-only instance.</summary>
     public bool RunTriggers { get; set; } = true;
 }
+
+/// <summary>Checks the attributes above with code generated at build time rather than reflection at start-up.</summary>
+[OptionsValidator]
+internal sealed partial class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>;

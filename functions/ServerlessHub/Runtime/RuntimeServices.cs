@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ServerlessHub.Runtime.Invocation;
 using ServerlessHub.Storage;
 using ServerlessHub.Storage.Runtime;
@@ -12,14 +13,19 @@ public static class RuntimeServices
     /// <summary>The script root: where host.json and the function folders are. Defaults to the executable's folder.</summary>
     public const string ScriptRootSetting = "AzureWebJobsScriptRoot";
 
-    public static IServiceCollection AddRuntime(this IServiceCollection services, IConfiguration configuration, bool underFunctionsHost)
+    /// <summary>The account named by <see cref="StorageSetting"/>; Azurite on its default ports when it is not set.</summary>
+    public static StorageAccount StorageAccountFrom(IConfiguration configuration) =>
+        new(configuration[StorageSetting] is { Length: > 0 } storage ? storage : "UseDevelopmentStorage=true");
+
+    public static IServiceCollection AddRuntime(this IServiceCollection services, IConfiguration configuration, StorageAccount storage, bool underFunctionsHost)
     {
-        services.AddOptions<RuntimeOptions>().BindConfiguration(RuntimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RuntimeOptions>().BindConfiguration(RuntimeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => FunctionCatalog.Load(
             configuration[ScriptRootSetting] is { Length: > 0 } root ? root : AppContext.BaseDirectory,
             name => configuration[name]));
-        services.AddSingleton(new StorageAccount(configuration[StorageSetting] is { Length: > 0 } storage ? storage : "UseDevelopmentStorage=true"));
+        services.AddSingleton(storage);
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<RunClaimStore>();
         services.AddSingleton<TimerStatusStore>();

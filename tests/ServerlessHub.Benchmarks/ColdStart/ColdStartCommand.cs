@@ -114,7 +114,7 @@ internal static class ColdStartCommand
         report.AppendLine(c, $"Median ratio ServerlessHub / bare: **{ratio:0.00}** (goal ≤ {Goal:0.0}{(ratio <= Goal ? ", met" : ", not met")}).");
         report.AppendLine();
         var environment = options.Environment.Count == 0 ? "" : $"Environment: {string.Join(' ', options.Environment.Select(e => $"`{e.Key}={e.Value}`"))}. ";
-        report.AppendLine(c, $"Publish: `dotnet publish {Settings(options)}` for both apps, framework-dependent. {environment}" +
+        report.AppendLine(c, $"Publish: `dotnet publish {Settings(options)}` for both apps. {environment}" +
             $"{options.Warmup} warm-up + {options.Iterations} measured runs of each, interleaved. " +
             $".NET {Environment.Version}, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.OSArchitecture}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd}.");
         return report.ToString();

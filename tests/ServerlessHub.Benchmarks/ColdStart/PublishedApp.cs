@@ -7,15 +7,16 @@ namespace ServerlessHub.Benchmarks.ColdStart;
 internal sealed record PublishedApp(string Label, string Directory, string Executable)
 {
     /// <summary>
-    /// The settings every measured app is published with, before any <c>-p:</c> the caller adds: framework-dependent
-    /// for this machine's runtime identifier, with ReadyToRun code. ReadyToRun halved the function app's cold start
-    /// here (the shared framework is precompiled already; the Azure SDK and our assemblies are not), and it needs a
-    /// runtime identifier.
+    /// The settings every measured app is published with, before any <c>-p:</c> the caller adds (a later
+    /// <c>-p:</c> wins): the way the function app ships — self-contained for this machine's runtime identifier, the
+    /// runtime and the app precompiled into one composite ReadyToRun image. The bare app gets the same settings, so
+    /// the ratio compares code, not packaging. <c>-p:SelfContained=false -p:PublishReadyToRunComposite=false</c>
+    /// measures the framework-dependent package instead.
     /// </summary>
     public static IReadOnlyList<string> BaseSettings { get; } =
     [
-        "-c", "Release", "--nologo", "-v:q", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false",
-        "-p:UseAppHost=true", "-p:PublishReadyToRun=true",
+        "-c", "Release", "--nologo", "-v:q", "-r", RuntimeInformation.RuntimeIdentifier,
+        "-p:UseAppHost=true", "-p:SelfContained=true", "-p:PublishReadyToRun=true", "-p:PublishReadyToRunComposite=true",
     ];
 
     public static async Task<PublishedApp> PublishAsync(string label, string project, string assemblyName, string outputRoot, IReadOnlyList<string> properties, CancellationToken cancellationToken)
