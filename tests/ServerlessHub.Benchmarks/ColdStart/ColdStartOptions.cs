@@ -8,7 +8,7 @@ internal sealed record ColdStartOptions(int Iterations, int Warmup, IReadOnlyLis
 {
     public static ColdStartOptions Parse(IReadOnlyList<string> args)
     {
-        var iterations = 15;
+        var iterations = 30;
         var warmup = 2;
         var properties = new List<string>();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -10,8 +10,7 @@ internal sealed record PublishedApp(string Label, string Directory, string Execu
     /// The settings every measured app is published with, before any <c>-p:</c> the caller adds (a later
     /// <c>-p:</c> wins): the way the function app ships — self-contained for this machine's runtime identifier, the
     /// runtime and the app precompiled into one composite ReadyToRun image. The bare app gets the same settings, so
-    /// the ratio compares code, not packaging. <c>-p:SelfContained=false -p:PublishReadyToRunComposite=false</c>
-    /// measures the framework-dependent package instead.
+    /// the ratio compares code, not packaging.
     /// </summary>
     public static IReadOnlyList<string> BaseSettings { get; } =
     [
