@@ -11,6 +11,8 @@ public static class HealthFunction
     /// <summary>Registers the storage probe behind the endpoint and starts its first probe now.</summary>
     public static IServiceCollection AddHealth(this IServiceCollection services, StorageAccount storage)
     {
+        // The probe's timeout and answer reuse are wall-clock matters, whatever clock the domain is given, and the
+        // probe exists before the service provider does.
         var probe = new StorageProbe(storage, TimeProvider.System);
         return services.AddSingleton(probe).AddHostedService(_ => probe);
     }
