@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessHub.Outbound;
 using ServerlessHub.Storage;
 using ServerlessHub.Storage.Runtime;
 using ServerlessHub.Testing;
@@ -39,6 +40,8 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await _recorder.WaitUntilAsync(() => !_recorder.Timer.IsEmpty, _ct);
         var run = Assert.Single(_recorder.Timer);
         Assert.True(run.IsPastDue);
+        // The runner saves the schedule status after the function returns.
+        await OutboundHarness.WaitUntilAsync(async () => (await store.GetAsync(name, _ct))?.Last == missed, _ct);
         var status = await store.GetAsync(name, _ct);
         Assert.Equal(missed, status!.Last);
         Assert.True(status.Next > DateTimeOffset.UtcNow);
