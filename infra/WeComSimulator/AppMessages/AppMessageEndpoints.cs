@@ -26,20 +26,13 @@ internal static class AppMessageEndpoints
         ILogger<WeComSimulator> logger,
         CancellationToken cancellationToken)
     {
-        var (error, agentId) = tokens.Authenticate(access_token);
+        var (error, agentId, body) = await RequestBody.ReadAppCallAsync(access_token, request, tokens, cancellationToken);
         if (error is null)
         {
-            if (await RequestBody.ReadAsync(request, cancellationToken) is { } body)
+            (error, var reply) = Accept(body, agentId, options, log);
+            if (reply is not null)
             {
-                (error, var reply) = Accept(body, agentId, options, log);
-                if (reply is not null)
-                {
-                    return TypedResults.Ok(reply);
-                }
-            }
-            else
-            {
-                error = WeComErrors.DataFormat;
+                return TypedResults.Ok(reply);
             }
         }
 

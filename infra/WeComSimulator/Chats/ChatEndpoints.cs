@@ -27,44 +27,37 @@ internal static partial class ChatEndpoints
         ILogger<WeComSimulator> logger,
         CancellationToken cancellationToken)
     {
-        var (error, agentId) = tokens.Authenticate(access_token);
+        var (error, agentId, body) = await RequestBody.ReadAppCallAsync(access_token, request, tokens, cancellationToken);
         if (error is null)
         {
-            if (await RequestBody.ReadAsync(request, cancellationToken) is { } body)
+            var members = RequestBody.Strings(body, "userlist");
+            var requestedId = RequestBody.String(body, "chatid");
+            var owner = RequestBody.String(body, "owner");
+            var name = RequestBody.String(body, "name") ?? "";
+            if (members.Count is < 2 or > 500)
             {
-                var members = RequestBody.Strings(body, "userlist");
-                var requestedId = RequestBody.String(body, "chatid");
-                var owner = RequestBody.String(body, "owner");
-                var name = RequestBody.String(body, "name") ?? "";
-                if (members.Count is < 2 or > 500)
-                {
-                    error = WeComErrors.InvalidParameter("userlist must hold 2 to 500 members");
-                }
-                else if (members.Any(m => !options.Users.Contains(m, StringComparer.OrdinalIgnoreCase)))
-                {
-                    error = WeComErrors.InvalidUserIdList;
-                }
-                else if (owner is not null && !members.Contains(owner, StringComparer.OrdinalIgnoreCase))
-                {
-                    error = WeComErrors.InvalidParameter("owner must be a member");
-                }
-                else if (requestedId is not null && !ChatIdPattern().IsMatch(requestedId))
-                {
-                    error = WeComErrors.InvalidParameter("chatid must be 1 to 32 characters of 0-9a-zA-Z");
-                }
-                else if (chats.TryCreate(requestedId, agentId, name, owner ?? members[0], members) is { } chat)
-                {
-                    SimulatorLog.ChatCreated(logger, agentId, chat.ChatId, chat.Name, chat.Members.Count);
-                    return TypedResults.Ok(new ChatCreateReply(0, "ok", chat.ChatId));
-                }
-                else
-                {
-                    error = WeComErrors.InvalidParameter("chatid already exists");
-                }
+                error = WeComErrors.InvalidParameter("userlist must hold 2 to 500 members");
+            }
+            else if (members.Any(m => !options.Users.Contains(m, StringComparer.OrdinalIgnoreCase)))
+            {
+                error = WeComErrors.InvalidUserIdList;
+            }
+            else if (owner is not null && !members.Contains(owner, StringComparer.OrdinalIgnoreCase))
+            {
+                error = WeComErrors.InvalidParameter("owner must be a member");
+            }
+            else if (requestedId is not null && !ChatIdPattern().IsMatch(requestedId))
+            {
+                error = WeComErrors.InvalidParameter("chatid must be 1 to 32 characters of 0-9a-zA-Z");
+            }
+            else if (chats.TryCreate(requestedId, agentId, name, owner ?? members[0], members) is { } chat)
+            {
+                SimulatorLog.ChatCreated(logger, agentId, chat.ChatId, chat.Name, chat.Members.Count);
+                return TypedResults.Ok(new ChatCreateReply(0, "ok", chat.ChatId));
             }
             else
             {
-                error = WeComErrors.DataFormat;
+                error = WeComErrors.InvalidParameter("chatid already exists");
             }
         }
 
@@ -81,31 +74,24 @@ internal static partial class ChatEndpoints
         ILogger<WeComSimulator> logger,
         CancellationToken cancellationToken)
     {
-        var (error, agentId) = tokens.Authenticate(access_token);
+        var (error, agentId, body) = await RequestBody.ReadAppCallAsync(access_token, request, tokens, cancellationToken);
         if (error is null)
         {
-            if (await RequestBody.ReadAsync(request, cancellationToken) is { } body)
+            var chatId = RequestBody.String(body, "chatid");
+            var messageType = RequestBody.String(body, "msgtype");
+            var (content, contentError) = AppMessageContent.Read(body, messageType);
+            if (chatId is null || chats.Find(chatId) is not { } chat || chat.AgentId != agentId)
             {
-                var chatId = RequestBody.String(body, "chatid");
-                var messageType = RequestBody.String(body, "msgtype");
-                var (content, contentError) = AppMessageContent.Read(body, messageType);
-                if (chatId is null || chats.Find(chatId) is not { } chat || chat.AgentId != agentId)
-                {
-                    error = WeComErrors.InvalidParameter("chatid does not name a chat of this app");
-                }
-                else if (contentError is not null)
-                {
-                    error = contentError;
-                }
-                else
-                {
-                    log.Record(SimulatedChannel.AppChat, chatId, recipients: null, messageType!, content!, [], body);
-                    return TypedResults.Ok(ErrorReply.Ok);
-                }
+                error = WeComErrors.InvalidParameter("chatid does not name a chat of this app");
+            }
+            else if (contentError is not null)
+            {
+                error = contentError;
             }
             else
             {
-                error = WeComErrors.DataFormat;
+                log.Record(SimulatedChannel.AppChat, chatId, recipients: null, messageType!, content!, [], body);
+                return TypedResults.Ok(ErrorReply.Ok);
             }
         }
 

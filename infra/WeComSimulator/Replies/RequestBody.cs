@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ServerlessHub.WeCom.Simulation.Tokens;
 
 namespace ServerlessHub.WeCom.Simulation.Replies;
 
@@ -17,6 +18,22 @@ internal static class RequestBody
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// An app API call's first two checks, in WeCom's order: the access token, then a JSON object body. On failure
+    /// the error is WeCom's and the body is <c>default</c>.
+    /// </summary>
+    public static async Task<(ErrorReply? Error, int AgentId, JsonElement Body)> ReadAppCallAsync(
+        string? accessToken, HttpRequest request, TokenRegistry tokens, CancellationToken cancellationToken)
+    {
+        var (error, agentId) = tokens.Authenticate(accessToken);
+        if (error is not null)
+        {
+            return (error, agentId, default);
+        }
+
+        return await ReadAsync(request, cancellationToken) is { } body ? (null, agentId, body) : (WeComErrors.DataFormat, agentId, default);
     }
 
     public static string? String(JsonElement element, string name) =>
