@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace ServerlessHub.Benchmarks.ColdStart;
 
 /// <summary>An app published by <c>dotnet publish -c Release</c> into a folder of its own.</summary>
-internal sealed record PublishedApp(string Label, string Directory, string Executable)
+/// <param name="IsFunctionApp">Whether the app reads <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, as a custom handler does.</param>
+internal sealed record PublishedApp(string Label, string Directory, string Executable, bool IsFunctionApp)
 {
     /// <summary>
     /// The settings every measured app is published with, before any <c>-p:</c> the caller adds (a later
@@ -18,7 +19,7 @@ internal sealed record PublishedApp(string Label, string Directory, string Execu
         "-p:UseAppHost=true", "-p:SelfContained=true", "-p:PublishReadyToRun=true", "-p:PublishReadyToRunComposite=true",
     ];
 
-    public static async Task<PublishedApp> PublishAsync(string label, string project, string assemblyName, string outputRoot, IReadOnlyList<string> properties, CancellationToken cancellationToken)
+    public static async Task<PublishedApp> PublishAsync(string label, string project, string assemblyName, bool isFunctionApp, string outputRoot, IReadOnlyList<string> properties, CancellationToken cancellationToken)
     {
         var output = Path.Combine(outputRoot, assemblyName);
         var start = new ProcessStartInfo("dotnet")
@@ -53,7 +54,7 @@ internal sealed record PublishedApp(string Label, string Directory, string Execu
 
         var executable = Path.Combine(output, OperatingSystem.IsWindows() ? assemblyName + ".exe" : assemblyName);
         return File.Exists(executable)
-            ? new PublishedApp(label, output, executable)
+            ? new PublishedApp(label, output, executable, isFunctionApp)
             : throw new InvalidOperationException($"dotnet publish produced no app host at {executable}.");
     }
 }

@@ -19,19 +19,27 @@ internal sealed class StartupProbe(HttpClient http, IReadOnlyDictionary<string, 
         var health = new Uri($"http://127.0.0.1:{port}/api/health");
         var start = new ProcessStartInfo(app.Executable)
         {
-            ArgumentList = { "--urls", $"http://127.0.0.1:{port}" },
             WorkingDirectory = app.Directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         start.Environment.Remove(ServerlessHubApp.CustomHandlerPortSetting);
+        var underFunctionsHost = false;
         foreach (var (name, value) in environment)
         {
             // -e:FUNCTIONS_CUSTOMHANDLER_PORT=auto runs the hub as the Functions host does: on the run's port, no triggers.
-            start.Environment[name] = name == ServerlessHubApp.CustomHandlerPortSetting && value == "auto"
-                ? port.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : value;
+            var hostPort = name == ServerlessHubApp.CustomHandlerPortSetting && value == "auto";
+            underFunctionsHost |= hostPort;
+            start.Environment[name] = hostPort ? port.ToString(System.Globalization.CultureInfo.InvariantCulture) : value;
+        }
+
+        // The Functions host gives its custom handler the port in that setting only. Given --urls as well, the hub
+        // would log Kestrel's warning that the setting overrides them, work the host never causes.
+        if (!(underFunctionsHost && app.IsFunctionApp))
+        {
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add($"http://127.0.0.1:{port}");
         }
 
         var output = new OutputTail();
