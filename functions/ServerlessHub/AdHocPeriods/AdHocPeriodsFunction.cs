@@ -48,7 +48,7 @@ public static class AdHocPeriodsFunction
             return Problems.BadRequest(context, ($"请给出 firstDay 和 lastDay（如 2026-11-24），lastDay 不早于 firstDay，最长 {MaxDays} 天。", $"Give firstDay and lastDay (e.g. 2026-11-24), lastDay not before firstDay, at most {MaxDays} days."));
         }
 
-        var openedBy = string.IsNullOrWhiteSpace(request.OpenedBy) ? "http" : request.OpenedBy.Trim()[..Math.Min(64, request.OpenedBy.Trim().Length)];
+        var openedBy = request.OpenedBy?.Trim() is { Length: > 0 } named ? named[..Math.Min(64, named.Length)] : "http";
         if (!await store.AddAsync(hubId, reportId, new AdHocWindow(id, first, last, openedBy, time.GetUtcNow()), context.RequestAborted).ConfigureAwait(false))
         {
             return Problems.Conflict(context, ($"“{report.Title}”已有窗口“{id}”。", $"'{reportId}' already has a window '{id}'."));
@@ -71,20 +71,14 @@ public static class AdHocPeriodsFunction
 
     private static async Task<(ReportKind? Report, ReportTimeline? Timeline, ProblemHttpResult? Problem)> AdHocReportAsync(HttpContext context, HubCatalog hubs, string hubId, string reportId)
     {
-        var hub = await hubs.GetAsync(hubId, context.RequestAborted).ConfigureAwait(false);
-        if (hub is null)
+        var (hub, report, notFound) = await ReportScope.FindReportAsync(context, hubs, hubId, reportId).ConfigureAwait(false);
+        if (notFound is not null)
         {
-            return (null, null, Problems.NotFound(context, ($"没有中枢“{hubId}”，或密钥无权访问它。", $"There is no hub '{hubId}', or the key does not open it.")));
+            return (null, null, notFound);
         }
 
-        var report = hub.FindReport(reportId);
-        if (report is null)
-        {
-            return (null, null, Problems.NotFound(context, ($"中枢“{hub.Definition.Name}”没有报送类型“{reportId}”。", $"Hub '{hubId}' has no report kind '{reportId}'.")));
-        }
-
-        return report.Schedule.Cadence == Cadence.AdHoc
-            ? (report, hub.Timeline(report), null)
+        return report!.Schedule.Cadence == Cadence.AdHoc
+            ? (report, hub!.Timeline(report), null)
             : (null, null, Problems.BadRequest(context, ($"“{report.Title}”按周期自动开放，只有临时报送（adhoc）才需要手动开启窗口。", $"'{reportId}' opens its periods by itself; only ad hoc kinds have windows to open.")));
     }
 }

@@ -16,26 +16,16 @@ public sealed record ReportScope(Hub Hub, ReportKind Report, Period Period)
     public static async Task<(ReportScope? Scope, ProblemHttpResult? Problem)> ResolveAsync(
         HttpContext context, HubCatalog hubs, TimeProvider time, string hubId, string reportId, string periodKey)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(hubs);
         ArgumentNullException.ThrowIfNull(time);
-        var hub = await hubs.GetAsync(hubId, context.RequestAborted).ConfigureAwait(false);
-        if (hub is null)
+        var (hub, report, problem) = await FindReportAsync(context, hubs, hubId, reportId).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return (null, Problems.NotFound(context, ($"没有中枢“{hubId}”，或密钥无权访问它。", $"There is no hub '{hubId}', or the key does not open it.")));
+            return (null, problem);
         }
 
-        var report = hub.FindReport(reportId);
-        if (report is null)
-        {
-            return (null, Problems.NotFound(context, (
-                $"中枢“{hub.Definition.Name}”没有报送类型“{reportId}”，可用：{string.Join("、", hub.Definition.Reports.Select(r => $"{r.Id}（{r.Title}）"))}。",
-                $"Hub '{hubId}' has no report kind '{reportId}'; it has {string.Join(", ", hub.Definition.Reports.Select(r => r.Id))}.")));
-        }
-
-        var timeline = hub.Timeline(report);
-        var period = report.Schedule.Cadence == Cadence.AdHoc
-            ? await AdHocPeriodAsync(context, hub, report, time, periodKey).ConfigureAwait(false)
+        var timeline = hub!.Timeline(report!);
+        var period = report!.Schedule.Cadence == Cadence.AdHoc
+            ? await AdHocPeriodAsync(context, hub, report, timeline, time, periodKey).ConfigureAwait(false)
             : periodKey == CurrentPeriod ? timeline.Containing(time.GetUtcNow()) : PeriodKey.IsValid(periodKey) ? timeline.FromKey(periodKey) : null;
         if (period is null)
         {
@@ -47,11 +37,30 @@ public sealed record ReportScope(Hub Hub, ReportKind Report, Period Period)
         return (new ReportScope(hub, report, period), null);
     }
 
+    /// <summary>Finds the hub and report kind the route names, or a 404 problem that says which is unknown.</summary>
+    public static async Task<(Hub? Hub, ReportKind? Report, ProblemHttpResult? Problem)> FindReportAsync(
+        HttpContext context, HubCatalog hubs, string hubId, string reportId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(hubs);
+        var hub = await hubs.GetAsync(hubId, context.RequestAborted).ConfigureAwait(false);
+        if (hub is null)
+        {
+            return (null, null, Problems.NotFound(context, ($"没有中枢“{hubId}”，或密钥无权访问它。", $"There is no hub '{hubId}', or the key does not open it.")));
+        }
+
+        var report = hub.FindReport(reportId);
+        return report is not null
+            ? (hub, report, null)
+            : (hub, null, Problems.NotFound(context, (
+                $"中枢“{hub.Definition.Name}”没有报送类型“{reportId}”，可用：{string.Join("、", hub.Definition.Reports.Select(r => $"{r.Id}（{r.Title}）"))}。",
+                $"Hub '{hubId}' has no report kind '{reportId}'; it has {string.Join(", ", hub.Definition.Reports.Select(r => r.Id))}.")));
+    }
+
     // Ad hoc windows are data, opened by coordinators: one point read (or, for "current", one partition query).
-    private static async Task<Period?> AdHocPeriodAsync(HttpContext context, Hub hub, ReportKind report, TimeProvider time, string periodKey)
+    private static async Task<Period?> AdHocPeriodAsync(HttpContext context, Hub hub, ReportKind report, ReportTimeline timeline, TimeProvider time, string periodKey)
     {
         var store = context.RequestServices.GetRequiredService<AdHocPeriodStore>();
-        var timeline = hub.Timeline(report);
         if (periodKey == CurrentPeriod)
         {
             var now = time.GetUtcNow();
