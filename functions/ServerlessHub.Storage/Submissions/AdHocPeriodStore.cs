@@ -22,7 +22,7 @@ public sealed class AdHocPeriodStore(StorageAccount account)
         var table = await account.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
         try
         {
-            await table.AddEntityAsync(new TableEntity($"{hubId}|{reportId}", window.Id)
+            await table.AddEntityAsync(new TableEntity(Partition(hubId, reportId), window.Id)
             {
                 ["FirstDay"] = Day(window.FirstDay),
                 ["LastDay"] = Day(window.LastDay),
@@ -40,14 +40,14 @@ public sealed class AdHocPeriodStore(StorageAccount account)
     public async Task<AdHocWindow?> GetAsync(string hubId, string reportId, string id, CancellationToken cancellationToken = default)
     {
         var table = await account.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>($"{hubId}|{reportId}", id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition(hubId, reportId), id, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? ToWindow(response.Value!) : null;
     }
 
     public async Task<IReadOnlyList<AdHocWindow>> ListAsync(string hubId, string reportId, CancellationToken cancellationToken = default)
     {
         var table = await account.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-        var partition = $"{hubId}|{reportId}";
+        var partition = Partition(hubId, reportId);
         var list = new List<AdHocWindow>();
         await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -57,12 +57,18 @@ public sealed class AdHocPeriodStore(StorageAccount account)
         return list;
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private const string DayFormat = "yyyy-MM-dd";
+
+    private static string Partition(string hubId, string reportId) => $"{hubId}|{reportId}";
+
+    private static string Day(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
+
+    private static DateOnly Day(string text) => DateOnly.ParseExact(text, DayFormat, CultureInfo.InvariantCulture);
 
     private static AdHocWindow ToWindow(TableEntity e) => new(
         e.RowKey,
-        DateOnly.ParseExact(e.GetString("FirstDay")!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateOnly.ParseExact(e.GetString("LastDay")!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Day(e.GetString("FirstDay")!),
+        Day(e.GetString("LastDay")!),
         e.GetString("OpenedBy") ?? "",
         e.GetDateTimeOffset("OpenedAt") ?? default);
 }
