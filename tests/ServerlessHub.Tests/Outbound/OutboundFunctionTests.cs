@@ -31,7 +31,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
         await harness.SendAsync(new SendMessage(harness.HubId, "chat", Destination.Channel("office"), MessageFormat.Text, "本周报送率 80%"), _ct);
         await harness.SendAsync(new SendMessage(harness.HubId, "users", Destination.Channel("coordinators"), MessageFormat.Markdown, "乙幼儿园逾期未报"), _ct);
         await harness.SendAsync(new SendMessage(harness.HubId, "bot", Destination.BotResponse(responseUrl.ToString()), MessageFormat.Text, "已收到您的周报。"), _ct);
-        await OutboundHarness.WaitUntilAsync(() => harness.WeCom.Messages.Count >= 7, _ct);
+        await Polling.UntilAsync(() => harness.WeCom.Messages.Count >= 7, _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
 
         var robot = harness.Received(SimulatedChannel.Robot);
@@ -73,11 +73,11 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     {
         await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
         await harness.SendAsync(new SendMessage(harness.HubId, "first", Destination.People("zhangwei"), MessageFormat.Text, "第一条"), _ct);
-        await OutboundHarness.WaitUntilAsync(() => harness.WeCom.Messages.Count == 1, _ct);
+        await Polling.UntilAsync(() => harness.WeCom.Messages.Count == 1, _ct);
 
         harness.WeCom.Tokens.Expire(OutboundHarness.AgentId);
         await harness.SendAsync(new SendMessage(harness.HubId, "second", Destination.People("zhangwei"), MessageFormat.Text, "第二条"), _ct);
-        await OutboundHarness.WaitUntilAsync(() => harness.WeCom.Messages.Count == 2, _ct);
+        await Polling.UntilAsync(() => harness.WeCom.Messages.Count == 2, _ct);
 
         Assert.Equal(["第一条", "第二条"], harness.WeCom.Messages.Select(m => m.Content));
         Assert.Equal(2, harness.WeCom.Tokens.TokenRequests(OutboundHarness.AgentId));
@@ -117,7 +117,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
             await harness.SendAsync(new SendMessage(harness.HubId, $"burst-{i}", Destination.Channel("robot"), MessageFormat.Text, $"第{i}条提醒"), _ct);
         }
 
-        await OutboundHarness.WaitUntilAsync(() => harness.WeCom.Messages.Count >= 25, _ct);
+        await Polling.UntilAsync(() => harness.WeCom.Messages.Count >= 25, _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
 
         AssertWithinLimit(harness.Received(SimulatedChannel.Robot), 20, window);
@@ -136,7 +136,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
             await harness.SendAsync(new SendMessage(harness.HubId, $"pair-{i}", Destination.Channel(i % 2 == 0 ? "robot" : "robot-url"), MessageFormat.Text, $"第{i}条"), _ct);
         }
 
-        await OutboundHarness.WaitUntilAsync(() => harness.WeCom.Messages.Count >= 45, _ct);
+        await Polling.UntilAsync(() => harness.WeCom.Messages.Count >= 45, _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
 
         AssertWithinLimit(harness.Received(SimulatedChannel.Robot), 20, window);
@@ -158,7 +158,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
 
         var content = string.Join("\n", Enumerable.Range(1, 3).Select(i => new string('报', 600) + i));
         await harness.SendAsync(new SendMessage(harness.HubId, "resume", Destination.Channel("robot"), MessageFormat.Text, content), _ct);
-        await OutboundHarness.WaitUntilAsync(() => harness.WeCom.Messages.Count >= 22, _ct);
+        await Polling.UntilAsync(() => harness.WeCom.Messages.Count >= 22, _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
 
         var parts = harness.Received(SimulatedChannel.Robot).Skip(19).Select(m => m.Content).ToList();
@@ -193,7 +193,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
         await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
 
         await harness.SendAsync(new SendMessage(harness.HubId, "dead", Destination.Channel("dead-robot"), MessageFormat.Text, "这条发不出去"), _ct);
-        await OutboundHarness.WaitUntilAsync(async () => await harness.Poison.ExistsAsync(_ct) && (await harness.Poison.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount > 0, _ct);
+        await Polling.UntilAsync(async () => await harness.Poison.ExistsAsync(_ct) && (await harness.Poison.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount > 0, _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
 
         var poisoned = Assert.Single((await harness.Poison.ReceiveMessagesAsync(10, cancellationToken: _ct)).Value);
@@ -221,7 +221,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
         await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
 
         await harness.Queue.SendMessageAsync(text.Replace("HUB", harness.HubId, StringComparison.Ordinal), _ct);
-        await OutboundHarness.WaitUntilAsync(async () => await harness.Poison.ExistsAsync(_ct) && (await harness.Poison.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount > 0, _ct);
+        await Polling.UntilAsync(async () => await harness.Poison.ExistsAsync(_ct) && (await harness.Poison.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount > 0, _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
 
         var poisoned = Assert.Single((await harness.Poison.ReceiveMessagesAsync(10, cancellationToken: _ct)).Value);
@@ -239,7 +239,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
         await harness.SendAsync(new SendMessage(harness.HubId, "reply-1", Destination.BotResponse(url), MessageFormat.Markdown, "第一次回复"), _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
         await harness.SendAsync(new SendMessage(harness.HubId, "reply-2", Destination.BotResponse(url), MessageFormat.Markdown, "第二次回复"), _ct);
-        await OutboundHarness.WaitUntilAsync(async () => await harness.Poison.ExistsAsync(_ct) && (await harness.Poison.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount > 0, _ct);
+        await Polling.UntilAsync(async () => await harness.Poison.ExistsAsync(_ct) && (await harness.Poison.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount > 0, _ct);
 
         Assert.Equal(["第一次回复"], harness.Received(SimulatedChannel.AiBotResponse).Select(m => m.Content));
         var item = Item(await OutboxAsync(harness, null), "reply-2#1");

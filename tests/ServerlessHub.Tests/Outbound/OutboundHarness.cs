@@ -130,23 +130,9 @@ internal sealed class OutboundHarness : IAsyncDisposable
 
     public IReadOnlyList<RecordedMessage> Received(SimulatedChannel channel) => [.. WeCom.Messages.Where(m => m.Channel == channel)];
 
-    /// <summary>Polls until <paramref name="condition"/> holds; the test's cancellation token bounds the wait.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
-    {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(50, limit.Token);
-        }
-    }
-
-    public static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
-        WaitUntilAsync(() => Task.FromResult(condition()), cancellationToken);
-
     /// <summary>Until the queue holds no message, visible or not: every message was handled and deleted.</summary>
     public Task WaitUntilQueueEmptyAsync(CancellationToken cancellationToken) =>
-        WaitUntilAsync(async () => (await Queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount == 0, cancellationToken);
+        Polling.UntilAsync(async () => (await Queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount == 0, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

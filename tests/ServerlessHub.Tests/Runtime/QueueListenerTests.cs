@@ -19,7 +19,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IClassFixture<A
 
         await queue.SendMessageAsync("""{"text":"本周进展：完成"}""", _ct);
 
-        await _recorder.WaitUntilAsync(() => !_recorder.Queue.IsEmpty, _ct);
+        await Polling.UntilAsync(() => !_recorder.Queue.IsEmpty, _ct);
         await WaitUntilEmptyAsync(queue);
         await Task.Delay(500, _ct);
         var seen = Assert.Single(_recorder.Queue);
@@ -38,7 +38,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IClassFixture<A
 
         await queue.SendMessageAsync("""{"kind":"weekly","unit":"秣陵中心幼儿园"}""", _ct);
 
-        await _recorder.WaitUntilAsync(() => poison.Exists(_ct).Value && poison.GetProperties(_ct).Value.ApproximateMessagesCount > 0, _ct);
+        await Polling.UntilAsync(() => poison.Exists(_ct).Value && poison.GetProperties(_ct).Value.ApproximateMessagesCount > 0, _ct);
         var poisoned = Assert.Single((await poison.ReceiveMessagesAsync(10, cancellationToken: _ct)).Value);
         Assert.Equal("""{"kind":"weekly","unit":"秣陵中心幼儿园"}""", poisoned.Body.ToString());
         Assert.Equal([1L, 2, 3, 4, 5], _recorder.Queue.Select(q => q.DequeueCount).Order());
@@ -60,7 +60,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IClassFixture<A
             await queue.SendMessageAsync(text, _ct);
         }
 
-        await _recorder.WaitUntilAsync(() => _recorder.Queue.Count >= sent.Count, _ct);
+        await Polling.UntilAsync(() => _recorder.Queue.Count >= sent.Count, _ct);
         await WaitUntilEmptyAsync(queue);
         await Task.Delay(1000, _ct);
         Assert.Equal(sent.Order(), _recorder.Queue.Select(q => q.Text).Order());
@@ -109,5 +109,5 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     private async Task WaitUntilEmptyAsync(QueueClient queue) =>
-        await _recorder.WaitUntilAsync(() => queue.GetProperties(_ct).Value.ApproximateMessagesCount == 0, _ct);
+        await Polling.UntilAsync(() => queue.GetProperties(_ct).Value.ApproximateMessagesCount == 0, _ct);
 }

@@ -12,16 +12,6 @@ public sealed class InvocationRecorder
     public ConcurrentQueue<TimerInput> Timer { get; } = new();
 
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
 }
 
 /// <summary>Records each message and returns its text.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessHub.Outbound;
 using ServerlessHub.Storage;
 using ServerlessHub.Storage.Runtime;
 using ServerlessHub.Testing;
@@ -18,7 +17,7 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         using var root = new ScriptRoot().WithTimerFunction(name, "*/1 * * * * *");
         await using var hub = await StartAsync(root, name);
 
-        await _recorder.WaitUntilAsync(() => _recorder.Timer.Count >= 3, _ct);
+        await Polling.UntilAsync(() => _recorder.Timer.Count >= 3, _ct);
 
         Assert.All(_recorder.Timer, run => Assert.False(run.IsPastDue));
         var nexts = _recorder.Timer.Select(r => r.Next!.Value).ToList();
@@ -37,11 +36,11 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
 
         await using var hub = await StartAsync(root, name);
 
-        await _recorder.WaitUntilAsync(() => !_recorder.Timer.IsEmpty, _ct);
+        await Polling.UntilAsync(() => !_recorder.Timer.IsEmpty, _ct);
         var run = Assert.Single(_recorder.Timer);
         Assert.True(run.IsPastDue);
         // The runner saves the schedule status after the function returns.
-        await OutboundHarness.WaitUntilAsync(async () => (await store.GetAsync(name, _ct))?.Last == missed, _ct);
+        await Polling.UntilAsync(async () => (await store.GetAsync(name, _ct))?.Last == missed, _ct);
         var status = await store.GetAsync(name, _ct);
         Assert.Equal(missed, status!.Last);
         Assert.True(status.Next > DateTimeOffset.UtcNow);
@@ -55,7 +54,7 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await using var first = await StartAsync(root, name);
         await using var second = await StartAsync(root, name);
 
-        await _recorder.WaitUntilAsync(() => _recorder.Timer.Count >= 5, _ct);
+        await Polling.UntilAsync(() => _recorder.Timer.Count >= 5, _ct);
         await first.StopAsync(_ct);
         await second.StopAsync(_ct);
 
