@@ -43,6 +43,11 @@ internal static class ColdStartCommand
                 Console.WriteLine($"Environment for both apps: {name}={value}");
             }
 
+            if (options.Cpus is not null)
+            {
+                Console.WriteLine($"Both apps confined to CPUs {options.Cpus} (taskset -c).");
+            }
+
             var bare = await PublishedApp.PublishAsync(
                 "Bare ASP.NET Core", Project("tests", "ServerlessHub.Benchmarks.BareApp"), "ServerlessHub.Benchmarks.BareApp", isFunctionApp: false,
                 workspace.FullName, options.PublishProperties, cancel.Token);
@@ -54,7 +59,7 @@ internal static class ColdStartCommand
             await using var azurite = await Azurite.StartAsync(cancel.Token);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var environment = new Dictionary<string, string>(options.Environment) { [RuntimeServices.StorageSetting] = azurite.ConnectionString };
-            var probe = new StartupProbe(http, environment);
+            var probe = new StartupProbe(http, environment, options.Cpus);
 
             var samples = new Dictionary<PublishedApp, List<StartupSample>> { [bare] = [], [hub] = [] };
             for (var run = 0; run < options.Warmup + options.Iterations; run++)
@@ -115,7 +120,8 @@ internal static class ColdStartCommand
         report.AppendLine(c, $"Median ratio ServerlessHub / bare: **{ratio.Value:0.00}**, 95 % bootstrap interval {ratio.Low:0.00}–{ratio.High:0.00} (goal ≤ {Goal:0.0}: {verdict}).");
         report.AppendLine();
         var environment = options.Environment.Count == 0 ? "" : $"Environment: {string.Join(' ', options.Environment.Select(e => $"`{e.Key}={e.Value}`"))}. ";
-        report.AppendLine(c, $"Publish: `dotnet publish {Settings(options)}` for both apps. {environment}" +
+        var cpus = options.Cpus is null ? "" : $"Both apps confined to CPUs {options.Cpus} (`taskset -c`); the benchmark and Azurite were not. ";
+        report.AppendLine(c, $"Publish: `dotnet publish {Settings(options)}` for both apps. {environment}{cpus}" +
             $"{options.Warmup} warm-up + {options.Iterations} measured runs of each, interleaved. " +
             $".NET {Environment.Version}, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.OSArchitecture}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd}.");
         return report.ToString();

@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace ServerlessHub.Benchmarks.ColdStart;
 
 /// <summary>Starts a published app once and times it from <see cref="Process.Start()"/> to the first 200 on health.</summary>
-internal sealed class StartupProbe(HttpClient http, IReadOnlyDictionary<string, string> environment)
+/// <param name="cpus">The CPU list that confines the app (<c>taskset -c</c>), or <see langword="null"/> for every CPU.</param>
+internal sealed class StartupProbe(HttpClient http, IReadOnlyDictionary<string, string> environment, string? cpus)
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
@@ -17,13 +18,21 @@ internal sealed class StartupProbe(HttpClient http, IReadOnlyDictionary<string, 
     {
         var port = FreePort();
         var health = new Uri($"http://127.0.0.1:{port}/api/health");
-        var start = new ProcessStartInfo(app.Executable)
+        // taskset replaces itself with the app, so the process started is the app, confined from its first instruction.
+        var start = new ProcessStartInfo(cpus is null ? app.Executable : "taskset")
         {
             WorkingDirectory = app.Directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (cpus is not null)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(cpus);
+            start.ArgumentList.Add(app.Executable);
+        }
+
         start.Environment.Remove(ServerlessHubApp.CustomHandlerPortSetting);
         var underFunctionsHost = false;
         foreach (var (name, value) in environment)
