@@ -1,8 +1,9 @@
-if (ServerlessHub.Commands.Handles(args))
-{
-    return await ServerlessHub.Commands.RunAsync(args, null, Console.Out, Console.Error);
-}
+using Microsoft.Azure.Functions.Worker.Builder;
+using ServerlessHub;
+using ServerlessHub.Http;
 
-var app = ServerlessHub.ServerlessHubApp.Build(args);
-await app.RunAsync();
-return 0;
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<HttpFailureMiddleware>();
+builder.Services.AddServerlessHub(builder.Configuration);
+await builder.Build().RunAsync();

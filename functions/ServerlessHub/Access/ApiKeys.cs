@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Http;
 using ServerlessHub.Storage.Hubs;
 
@@ -55,50 +56,44 @@ public sealed class ApiKeys(ApiKeyStore store, TimeProvider time)
         _valid[(scope, hubId, key)] = now + Remember;
         return true;
     }
-}
 
-/// <summary>Endpoint filters that admit a request only with the right key.</summary>
-public static class ApiKeyFilters
-{
-    /// <summary>The route's <c>{hubId}</c> hub's key, or an admin key.</summary>
-    public static TBuilder RequireHubKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var key = ApiKeys.KeyOf(http.Request);
-            if (key is null)
-            {
-                return MissingKey(http);
-            }
-
-            var hubId = http.Request.RouteValues["hubId"] as string ?? "";
-            var keys = http.RequestServices.GetRequiredService<ApiKeys>();
-            return await keys.OpensHubAsync(hubId, key, http.RequestAborted).ConfigureAwait(false)
-                ? await next(context).ConfigureAwait(false)
-                : Problems.NotFound(http, ($"没有中枢“{hubId}”，或密钥无权访问它。", $"There is no hub '{hubId}', or the key does not open it."));
-        });
-
-    /// <summary>An admin key; hub keys are refused.</summary>
-    public static TBuilder RequireAdminKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var key = ApiKeys.KeyOf(http.Request);
-            if (key is null)
-            {
-                return MissingKey(http);
-            }
-
-            var keys = http.RequestServices.GetRequiredService<ApiKeys>();
-            return await keys.IsAdminAsync(key, http.RequestAborted).ConfigureAwait(false)
-                ? await next(context).ConfigureAwait(false)
-                : Problems.Create(http, StatusCodes.Status403Forbidden, ("无权操作", "Forbidden"), ("此操作需要管理员密钥。", "This operation needs an admin key."));
-        });
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult MissingKey(HttpContext http)
+    /// <summary>
+    /// Admits a request with the hub's key or an admin key: <see langword="null"/> when it may go on, otherwise the
+    /// answer — 401 without a key, 404 (as for an unknown hub) when the key does not open this hub.
+    /// </summary>
+    public async Task<ProblemHttpResult?> RefuseUnlessHubKeyAsync(HttpRequest request, string hubId)
     {
-        http.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{ApiKeys.HeaderName}\"";
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        if (KeyOf(request) is not { } key)
+        {
+            return MissingKey(http);
+        }
+
+        return await OpensHubAsync(hubId, key, http.RequestAborted).ConfigureAwait(false)
+            ? null
+            : Problems.NotFound(http, ($"没有中枢“{hubId}”，或密钥无权访问它。", $"There is no hub '{hubId}', or the key does not open it."));
+    }
+
+    /// <summary>Admits a request with an admin key: <see langword="null"/> when it may go on; 401 without a key, 403 with a hub key.</summary>
+    public async Task<ProblemHttpResult?> RefuseUnlessAdminKeyAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        if (KeyOf(request) is not { } key)
+        {
+            return MissingKey(http);
+        }
+
+        return await IsAdminAsync(key, http.RequestAborted).ConfigureAwait(false)
+            ? null
+            : Problems.Create(http, StatusCodes.Status403Forbidden, ("无权操作", "Forbidden"), ("此操作需要管理员密钥。", "This operation needs an admin key."));
+    }
+
+    private static ProblemHttpResult MissingKey(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{HeaderName}\"";
         return Problems.Create(http, StatusCodes.Status401Unauthorized, ("缺少密钥", "Key required"),
-            ($"请在请求头 {ApiKeys.HeaderName} 或查询参数 {ApiKeys.QueryName} 中提供密钥。", $"Send a key in the {ApiKeys.HeaderName} header or the {ApiKeys.QueryName} query parameter."));
+            ($"请在请求头 {HeaderName} 或查询参数 {QueryName} 中提供密钥。", $"Send a key in the {HeaderName} header or the {QueryName} query parameter."));
     }
 }

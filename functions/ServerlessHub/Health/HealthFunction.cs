@@ -1,26 +1,17 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ServerlessHub.Runtime;
+using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Storage;
 
 namespace ServerlessHub.Health;
 
 /// <summary><c>GET /api/health</c>: whether this instance can reach its tables and queues.</summary>
-public static class HealthFunction
+public sealed class HealthFunction(StorageProbe probe)
 {
-    /// <summary>Registers the storage probe behind the endpoint and starts its first probe now.</summary>
-    public static IServiceCollection AddHealth(this IServiceCollection services, StorageAccount storage)
-    {
-        // The probe's timeout and answer reuse are wall-clock matters, whatever clock the domain is given, and the
-        // probe exists before the service provider does.
-        var probe = new StorageProbe(storage, TimeProvider.System);
-        return services.AddSingleton(probe).AddHostedService(_ => probe);
-    }
-
-    public static void MapHealth(this WebApplication app) =>
-        app.MapGet(app.HttpFunctionRoute("Health", HttpMethods.Get), CheckAsync).WithSummary("Storage reachability of this instance");
-
-    internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(StorageProbe probe)
+    [Function("Health")]
+    [EndpointSummary("Storage reachability of this instance")]
+    public async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
     {
         var storage = await probe.CheckAsync().ConfigureAwait(false);
         var healthy = storage.Tables == "reachable" && storage.Queues == "reachable";
@@ -35,3 +26,16 @@ public sealed record StorageHealth(string Tables, string Queues);
 
 [JsonSerializable(typeof(HealthReport))]
 internal sealed partial class HealthJsonContext : JsonSerializerContext;
+
+internal static class HealthServices
+{
+    /// <summary>Registers the storage probe behind the health function and starts its first probe now.</summary>
+    public static IServiceCollection AddHealth(this IServiceCollection services, StorageAccount storage)
+    {
+        // The probe's timeout and answer reuse are wall-clock matters, whatever clock the domain is given, and the
+        // probe exists before the service provider does.
+        var probe = new StorageProbe(storage, TimeProvider.System);
+        return services.AddSingleton(probe).AddHostedService(_ => probe)
+            .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HealthJsonContext.Default));
+    }
+}

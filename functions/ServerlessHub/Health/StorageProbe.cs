@@ -1,4 +1,3 @@
-using ServerlessHub.Runtime;
 using ServerlessHub.Storage;
 
 namespace ServerlessHub.Health;
@@ -8,7 +7,7 @@ namespace ServerlessHub.Health;
 /// <see cref="Reuse"/>.
 /// </summary>
 /// <remarks>
-/// The first probe starts with <see cref="HealthFunction.AddHealth"/>, before the app is built: loading the Azure SDK,
+/// The first probe starts with <see cref="HealthServices.AddHealth"/>, before the app is built: loading the Azure SDK,
 /// building its clients and the first two round trips then run on another core while the app is built and Kestrel
 /// starts, instead of after (tests/ServerlessHub.Benchmarks/README.md, cold start).
 /// </remarks>
@@ -57,7 +56,7 @@ public sealed class StorageProbe : IHostedService
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
-            throw new InvalidOperationException($"{RuntimeServices.StorageSetting} is not a usable storage connection string: {ex.Message}", ex);
+            throw new InvalidOperationException($"{ServerlessHubServices.StorageSetting} is not a usable storage connection string: {ex.Message}", ex);
         }
     }
 

@@ -3,13 +3,34 @@ using ServerlessHub.Storage.Hubs;
 
 namespace ServerlessHub.Hubs;
 
+/// <summary>The dependencies of the hub administration functions.</summary>
+public sealed class HubAdministration(ApiKeys keys, HubDefinitions definitions, HubStore hubs, ApiKeyStore keyStore, TimeProvider time)
+{
+    public ApiKeys Keys { get; } = keys;
+
+    public HubDefinitions Definitions { get; } = definitions;
+
+    public HubStore Hubs { get; } = hubs;
+
+    public ApiKeyStore KeyStore { get; } = keyStore;
+
+    public TimeProvider Time { get; } = time;
+}
+
 internal static class HubServices
 {
+    /// <summary>
+    /// The admin routes live under <c>/api/manage</c>, not <c>/api/admin</c>, which the Functions host reserves.
+    /// </summary>
+    public const string ManageRoute = "manage/hubs/{hubId}";
+
     public static IServiceCollection AddHubs(this IServiceCollection services) => services
         .AddSingleton<HubStore>()
         .AddSingleton<ApiKeyStore>()
         .AddSingleton<ApiKeys>()
         .AddSingleton<HubCatalog>()
         .AddSingleton<HubDefinitions>()
-        .AddSingleton<HubSecrets>();
+        .AddSingleton<HubSecrets>()
+        .AddSingleton<HubAdministration>()
+        .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubsJsonContext.Default));
 }

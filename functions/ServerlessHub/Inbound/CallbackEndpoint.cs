@@ -34,8 +34,6 @@ public sealed class CallbackServices(HubCatalog hubs, CallbackCryptos cryptos, S
 /// </summary>
 public static class CallbackEndpoint
 {
-    public const string QueueName = "inbound";
-
     // A WeCom text message is at most 2048 bytes; this leaves room for the envelope while the queued message, as UTF-8
     // JSON in Base64, stays within the queue's 64 KiB.
     private const int MaxPlaintextChars = 12 * 1024;
@@ -114,7 +112,7 @@ public static class CallbackEndpoint
         }
 
         var message = new InboundMessage(hubId, channel, decrypted.Message, services.Time.GetUtcNow());
-        await services.Storage.GetQueue(QueueName).SendCreatingAsync(
+        await services.Storage.GetQueue(InboundChatFunction.QueueName).SendCreatingAsync(
             JsonSerializer.Serialize(message, InboundQueueJson.Unescaped), null, context.RequestAborted).ConfigureAwait(false);
         InboundLog.CallbackQueued(services.Logger, hubId, channel);
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using ServerlessHub.InboundChat;
-using ServerlessHub.Runtime;
 using ServerlessHub.Storage.Inbound;
 
 namespace ServerlessHub.Inbound;
@@ -15,7 +13,6 @@ internal static class InboundServices
         services.AddSingleton<CallbackServices>();
         services.AddSingleton<InboundReceiptStore>();
         services.AddSingleton<ConversationStore>();
-        services.AddSingleton<ChatProcessor>();
-        return services.AddFunction<InboundChatFunction>("InboundChat");
+        return services.AddSingleton<ChatProcessor>();
     }
 }

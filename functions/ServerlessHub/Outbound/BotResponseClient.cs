@@ -10,7 +10,7 @@ namespace ServerlessHub.Outbound;
 /// Failures surface as <see cref="WeComApiException"/>, like the other WeCom clients; no message names the URL,
 /// whose response_code is a credential.
 /// </summary>
-internal sealed class BotResponseClient(HttpClient http, TimeSpan timeout, TimeProvider time)
+public sealed class BotResponseClient(HttpClient http, TimeSpan timeout, TimeProvider time)
 {
     public async Task SendMarkdownAsync(Uri responseUrl, string content, CancellationToken cancellationToken)
     {

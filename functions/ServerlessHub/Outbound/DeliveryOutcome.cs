@@ -4,7 +4,7 @@ using ServerlessHub.WeCom.Api;
 namespace ServerlessHub.Outbound;
 
 /// <summary>How far a message got, and what the queue function does about it.</summary>
-internal abstract record DeliveryOutcome
+public abstract record DeliveryOutcome
 {
     /// <summary>Every part is sent (now or before).</summary>
     public sealed record Delivered(int Parts) : DeliveryOutcome;

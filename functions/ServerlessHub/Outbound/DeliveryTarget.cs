@@ -6,10 +6,10 @@ using ServerlessHub.WeCom.Api;
 namespace ServerlessHub.Outbound;
 
 /// <summary>A shared send rate: at most <see cref="Limit"/> sends per window for everything with the same <see cref="Key"/>.</summary>
-internal sealed record RateScope(string Key, int Limit);
+public sealed record RateScope(string Key, int Limit);
 
 /// <summary>A destination resolved against its hub: the WeCom surface, the credentials and who receives it.</summary>
-internal abstract record DeliveryTarget
+public abstract record DeliveryTarget
 {
     /// <summary>Where it goes, for the outbox: ids and names, never a robot key or a response_url.</summary>
     public abstract string Description { get; }
@@ -24,7 +24,7 @@ internal abstract record DeliveryTarget
 }
 
 /// <summary>A group robot (群机器人).</summary>
-internal sealed record RobotTarget(string ChannelId, string Key) : DeliveryTarget
+public sealed record RobotTarget(string ChannelId, string Key) : DeliveryTarget
 {
     public override string Description => $"群机器人渠道 {ChannelId}";
 
@@ -35,7 +35,7 @@ internal sealed record RobotTarget(string ChannelId, string Key) : DeliveryTarge
 }
 
 /// <summary>App messages (应用消息) to members.</summary>
-internal sealed record AppMessageTarget(WeComAppSettings App, string Secret, IReadOnlyList<string> UserIds, string Audience) : DeliveryTarget
+public sealed record AppMessageTarget(WeComAppSettings App, string Secret, IReadOnlyList<string> UserIds, string Audience) : DeliveryTarget
 {
     public override string Description => $"应用消息 {Audience}：{string.Join('|', UserIds)}";
 
@@ -48,7 +48,7 @@ internal sealed record AppMessageTarget(WeComAppSettings App, string Secret, IRe
 }
 
 /// <summary>An app-owned group chat (应用群聊).</summary>
-internal sealed record AppChatTarget(WeComAppSettings App, string Secret, string ChannelId, string ChatId) : DeliveryTarget
+public sealed record AppChatTarget(WeComAppSettings App, string Secret, string ChannelId, string ChatId) : DeliveryTarget
 {
     public override string Description => $"应用群聊渠道 {ChannelId}（chatid {ChatId}）";
 
@@ -56,7 +56,7 @@ internal sealed record AppChatTarget(WeComAppSettings App, string Secret, string
 }
 
 /// <summary>An AI-bot reply through its one-off response_url (智能机器人主动回复, document 101138).</summary>
-internal sealed record BotResponseTarget(Uri ResponseUrl) : DeliveryTarget
+public sealed record BotResponseTarget(Uri ResponseUrl) : DeliveryTarget
 {
     public override string Description => "智能机器人回复";
 

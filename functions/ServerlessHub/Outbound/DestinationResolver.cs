@@ -4,7 +4,7 @@ using ServerlessHub.Hubs;
 namespace ServerlessHub.Outbound;
 
 /// <summary>A destination resolved to a target, or why it cannot be (a fact about the hub, so never retried).</summary>
-internal sealed record Resolution(DeliveryTarget? Target, string? Problem)
+public sealed record Resolution(DeliveryTarget? Target, string? Problem)
 {
     public static Resolution Of(DeliveryTarget target) => new(target, null);
 
@@ -12,7 +12,7 @@ internal sealed record Resolution(DeliveryTarget? Target, string? Problem)
 }
 
 /// <summary>Turns a message's <see cref="Destination"/> into who and how to send, from the hub definition.</summary>
-internal sealed class DestinationResolver(HubSecrets secrets, IOptions<WeComConnectionOptions> wecom)
+public sealed class DestinationResolver(HubSecrets secrets, IOptions<WeComConnectionOptions> wecom)
 {
     public Resolution Resolve(Hub hub, Destination to) => to.Kind switch
     {

@@ -8,7 +8,7 @@ namespace ServerlessHub.Outbound;
 /// Sends a message's parts in order, each at most once: a part whose outbox row says sent is skipped, so a retried or
 /// re-enqueued message resumes where it stopped. Each part waits for its turn under the destination's rate limit.
 /// </summary>
-internal sealed class MessageDelivery(OutboxStore outbox, SendRateLimiter limiter, PartSender sender, IOptions<OutboundOptions> options, TimeProvider time)
+public sealed class MessageDelivery(OutboxStore outbox, SendRateLimiter limiter, PartSender sender, IOptions<OutboundOptions> options, TimeProvider time)
 {
     /// <param name="hubId">The hub.</param>
     /// <param name="date">The outbox date of the message.</param>

@@ -1,8 +1,7 @@
 using System.Text;
-using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
-using ServerlessHub.Runtime;
-using ServerlessHub.Runtime.Invocation;
 using ServerlessHub.Storage.Outbound;
 using ServerlessHub.WeCom.Api;
 
@@ -15,54 +14,54 @@ namespace ServerlessHub.Outbound;
 /// with the error, and completed; rate limits put the message back on the queue for later; transient WeCom failures
 /// throw, so the queue retries, until the last attempt, which is handled as a permanent failure.
 /// </summary>
-internal sealed class OutboundFunction(
+public sealed class OutboundFunction(
     HubCatalog hubs,
     DestinationResolver resolver,
     MessageDelivery delivery,
     OutboxStore outbox,
     OutboundQueues queues,
-    FunctionCatalog functions,
+    HostSettings host,
     TimeProvider time,
-    ILogger<OutboundFunction> logger) : IFunctionHandler
+    ILogger<OutboundFunction> logger)
 {
     /// <summary>The outbox partition of messages that name no readable hub.</summary>
     internal const string MalformedHubId = "_malformed";
 
     private const string Truncation = "\n\n……（内容过长，其余部分未能发送）";
 
-    public async Task<JsonElement?> InvokeAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    /// <param name="text">The queued <see cref="SendMessage"/> as JSON.</param>
+    /// <param name="id">The queue message id.</param>
+    /// <param name="dequeueCount">This attempt's number, from 1; the last is host.json's <c>maxDequeueCount</c>.</param>
+    /// <param name="insertionTime">When the message was first queued: its outbox date, across retries.</param>
+    [Function("Outbound")]
+    public async Task RunAsync([QueueTrigger(OutboundQueues.QueueName)] string text, string id, long dequeueCount, DateTimeOffset insertionTime, CancellationToken cancellationToken)
     {
-        var input = QueueMessageInput.From(invocation);
-        var queueName = ((QueueTrigger)invocation.Function.Trigger).QueueName;
         var now = time.GetUtcNow();
-
-        if (OutboundMessages.Parse(input.Text, out var problem) is not { } message)
+        if (OutboundMessages.Parse(text, out var problem) is not { } message)
         {
-            var id = input.Id ?? invocation.InvocationId;
-            await GiveUpAsync(queueName, input.Text, new OutboxEntry(MalformedHubId, DateOnly.FromDateTime(now.UtcDateTime), id, "（无法解析）", OutboxStatus.Failed, null, problem, 1, now, now, [], [], null), "malformed", cancellationToken).ConfigureAwait(false);
+            await GiveUpAsync(text, new OutboxEntry(MalformedHubId, DateOnly.FromDateTime(now.UtcDateTime), id, "（无法解析）", OutboxStatus.Failed, null, problem, 1, now, now, [], [], null), "malformed", cancellationToken).ConfigureAwait(false);
             OutboundLog.Malformed(logger, id);
-            invocation.Log($"malformed message {id}");
-            return null;
+            return;
         }
 
         if (await hubs.GetAsync(message.HubId, cancellationToken).ConfigureAwait(false) is not { } hub)
         {
             var entry = new OutboxEntry(message.HubId, message.OutboxDate ?? DateOnly.FromDateTime(now.UtcDateTime), message.DeliveryId, message.To.Kind.ToString(), OutboxStatus.Failed, null, $"没有中枢 {message.HubId}", 1, now, now, [], [], null);
-            await GiveUpAsync(queueName, input.Text, entry, "unknown-hub", cancellationToken).ConfigureAwait(false);
+            await GiveUpAsync(text, entry, "unknown-hub", cancellationToken).ConfigureAwait(false);
             OutboundLog.UnknownHub(logger, message.HubId, message.DeliveryId);
-            return null;
+            return;
         }
 
         // The date of the first attempt: the queue keeps the insertion time across retries, and a message put back to
         // wait for a rate limit carries its date.
-        var date = message.OutboxDate ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(input.InsertionTime ?? now, hub.TimeZone).DateTime);
+        var date = message.OutboxDate ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(insertionTime, hub.TimeZone).DateTime);
         var resolution = resolver.Resolve(hub, message.To);
         if (resolution.Target is not { } target)
         {
             var entry = new OutboxEntry(hub.Id, date, message.DeliveryId, message.To.Kind.ToString(), OutboxStatus.Failed, null, resolution.Problem, 1, now, now, [], [], null);
-            await GiveUpAsync(queueName, input.Text, entry, "unresolved", cancellationToken).ConfigureAwait(false);
+            await GiveUpAsync(text, entry, "unresolved", cancellationToken).ConfigureAwait(false);
             OutboundLog.Unresolved(logger, hub.Id, message.DeliveryId, message.To.Kind);
-            return null;
+            return;
         }
 
         var (parts, note) = Split(message, target);
@@ -70,25 +69,22 @@ internal sealed class OutboundFunction(
         switch (outcome)
         {
             case DeliveryOutcome.Delivered delivered:
-                OutboundLog.Delivered(logger, hub.Id, message.DeliveryId, delivered.Parts, input.DequeueCount);
-                invocation.Log($"{message.DeliveryId}: {delivered.Parts} part(s) delivered");
-                return null;
+                OutboundLog.Delivered(logger, hub.Id, message.DeliveryId, delivered.Parts, dequeueCount);
+                return;
             case DeliveryOutcome.Deferred deferred:
-                await queues.DelayAsync(queueName, message with { OutboxDate = date }, deferred.Delay, cancellationToken).ConfigureAwait(false);
+                await queues.DelayAsync(message with { OutboxDate = date }, deferred.Delay, cancellationToken).ConfigureAwait(false);
                 OutboundLog.Deferred(logger, hub.Id, message.DeliveryId, deferred.Delay.TotalSeconds, deferred.Reason);
-                invocation.Log($"{message.DeliveryId}: back on the queue for {deferred.Delay.TotalSeconds:0.#} s ({deferred.Reason})");
-                return null;
+                return;
             case DeliveryOutcome.Refused refused:
-                await PoisonAsync(queueName, input.Text, refused.Entry, "refused", cancellationToken).ConfigureAwait(false);
+                await PoisonAsync(text, refused.Entry, "refused", cancellationToken).ConfigureAwait(false);
                 OutboundLog.Refused(logger, hub.Id, refused.Entry.DeliveryId, refused.Entry.ErrorCode);
-                invocation.Log($"{refused.Entry.DeliveryId}: refused by WeCom (errcode {refused.Entry.ErrorCode})");
-                return null;
-            case DeliveryOutcome.Interrupted interrupted when input.DequeueCount >= functions.Host.Queues.MaxDequeueCount:
-                await GiveUpAsync(queueName, input.Text, interrupted.Entry with { Status = OutboxStatus.Failed }, "retries-exhausted", cancellationToken).ConfigureAwait(false);
-                OutboundLog.RetriesExhausted(logger, hub.Id, interrupted.Entry.DeliveryId, interrupted.Entry.ErrorCode, input.DequeueCount);
-                return null;
+                return;
+            case DeliveryOutcome.Interrupted interrupted when dequeueCount >= host.Queues.MaxDequeueCount:
+                await GiveUpAsync(text, interrupted.Entry with { Status = OutboxStatus.Failed }, "retries-exhausted", cancellationToken).ConfigureAwait(false);
+                OutboundLog.RetriesExhausted(logger, hub.Id, interrupted.Entry.DeliveryId, interrupted.Entry.ErrorCode, dequeueCount);
+                return;
             case DeliveryOutcome.Interrupted interrupted:
-                throw new OutboundDeliveryException($"{interrupted.Entry.DeliveryId} was not delivered (attempt {input.DequeueCount}); the queue will retry.", interrupted.Error);
+                throw new OutboundDeliveryException($"{interrupted.Entry.DeliveryId} was not delivered (attempt {dequeueCount}); the queue will retry.", interrupted.Error);
             default:
                 throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}.");
         }
@@ -110,14 +106,14 @@ internal sealed class OutboundFunction(
         return ([body + Truncation], $"内容超过 {limit} 字节，已截断");
     }
 
-    private async Task GiveUpAsync(string queueName, string text, OutboxEntry entry, string reason, CancellationToken cancellationToken)
+    private async Task GiveUpAsync(string text, OutboxEntry entry, string reason, CancellationToken cancellationToken)
     {
         await outbox.SaveAsync(entry, cancellationToken).ConfigureAwait(false);
-        await PoisonAsync(queueName, text, entry, reason, cancellationToken).ConfigureAwait(false);
+        await PoisonAsync(text, entry, reason, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task PoisonAsync(string queueName, string text, OutboxEntry entry, string reason, CancellationToken cancellationToken) =>
-        queues.PoisonAsync(queueName, text, new DeliveryFailure(reason, entry.DeliveryId, entry.ErrorCode, entry.ErrorMessage, time.GetUtcNow()), cancellationToken);
+    private Task PoisonAsync(string text, OutboxEntry entry, string reason, CancellationToken cancellationToken) =>
+        queues.PoisonAsync(text, new DeliveryFailure(reason, entry.DeliveryId, entry.ErrorCode, entry.ErrorMessage, time.GetUtcNow()), cancellationToken);
 }
 
 /// <summary>A part could not be delivered this time; the queue retries the message.</summary>

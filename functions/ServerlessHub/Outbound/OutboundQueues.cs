@@ -32,24 +32,25 @@ public sealed class OutboundQueues(StorageAccount storage)
         TypeInfoResolver = OutboundJsonContext.Default,
     };
 
-    public static string PoisonQueueOf(string queueName) => queueName + "-poison";
+    /// <summary>Where the queue trigger moves a message after its last failed attempt, and where this class puts what it gives up.</summary>
+    public const string PoisonQueueName = QueueName + "-poison";
 
     /// <summary>Queues a message for delivery now. A 2xx answer of the caller may rely on it: it is stored when this returns.</summary>
-    public Task EnqueueAsync(SendMessage message, CancellationToken cancellationToken) => DelayAsync(QueueName, message, TimeSpan.Zero, cancellationToken);
+    public Task EnqueueAsync(SendMessage message, CancellationToken cancellationToken) => DelayAsync(message, TimeSpan.Zero, cancellationToken);
 
     /// <summary>Enqueues <paramref name="message"/> again, invisible for <paramref name="delay"/> (Azure allows up to 7 days).</summary>
-    public async Task DelayAsync(string queueName, SendMessage message, TimeSpan delay, CancellationToken cancellationToken)
+    public async Task DelayAsync(SendMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
         var text = JsonSerializer.Serialize(message, (JsonTypeInfo<SendMessage>)Unescaped.GetTypeInfo(typeof(SendMessage)));
         var visibility = delay <= TimeSpan.Zero ? (TimeSpan?)null : TimeSpan.FromSeconds(Math.Clamp(Math.Ceiling(delay.TotalSeconds), 1, TimeSpan.FromDays(7).TotalSeconds - 1));
-        await storage.GetQueue(queueName).SendCreatingAsync(text, visibility, cancellationToken).ConfigureAwait(false);
+        await storage.GetQueue(QueueName).SendCreatingAsync(text, visibility, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Writes the message to the poison queue itself, with an <c>error</c> member, so whoever inspects the poison queue
     /// sees why; the caller then completes the invocation normally (the runtime's own poisoning would keep the body only).
     /// </summary>
-    public async Task PoisonAsync(string queueName, string messageText, DeliveryFailure failure, CancellationToken cancellationToken)
+    public async Task PoisonAsync(string messageText, DeliveryFailure failure, CancellationToken cancellationToken)
     {
         JsonObject body;
         try
@@ -62,7 +63,7 @@ public sealed class OutboundQueues(StorageAccount storage)
         }
 
         body["error"] = JsonSerializer.SerializeToNode(failure, OutboundQueueJsonContext.Default.DeliveryFailure);
-        var poison = storage.GetQueue(PoisonQueueOf(queueName));
+        var poison = storage.GetQueue(PoisonQueueName);
         await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await poison.SendMessageAsync(body.ToJsonString(Unescaped), cancellationToken).ConfigureAwait(false);
     }

@@ -1,8 +1,4 @@
 using Microsoft.Extensions.Options;
-using ServerlessHub.Access;
-using ServerlessHub.Hubs;
-using ServerlessHub.Outbox;
-using ServerlessHub.Runtime;
 using ServerlessHub.Storage.Outbound;
 
 namespace ServerlessHub.Outbound;
@@ -30,7 +26,6 @@ public static class OutboundServices
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<MessageDelivery>();
         services.AddSingleton<OutboundQueues>();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OutboxJsonContext.Default));
-        return services.AddFunction<OutboundFunction>("Outbound");
+        return services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OutboxJsonContext.Default));
     }
 }

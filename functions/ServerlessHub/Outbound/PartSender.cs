@@ -3,13 +3,13 @@ using ServerlessHub.WeCom.Api;
 namespace ServerlessHub.Outbound;
 
 /// <summary>What WeCom reported about an accepted part: recipients it could not reach.</summary>
-internal sealed record SendReceipt(IReadOnlyList<string> InvalidUsers, IReadOnlyList<string> InvalidParties)
+public sealed record SendReceipt(IReadOnlyList<string> InvalidUsers, IReadOnlyList<string> InvalidParties)
 {
     public static SendReceipt Complete { get; } = new([], []);
 }
 
 /// <summary>Sends one part, within its limit, to a resolved target with the matching WeCom call.</summary>
-internal sealed class PartSender(WeComClients clients)
+public sealed class PartSender(WeComClients clients)
 {
     /// <exception cref="WeComApiException">WeCom refused the part or could not be reached.</exception>
     public async Task<SendReceipt> SendAsync(DeliveryTarget target, MessageFormat format, string content, IReadOnlyList<string>? mentions, CancellationToken cancellationToken)

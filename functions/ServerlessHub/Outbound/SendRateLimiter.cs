@@ -11,7 +11,7 @@ namespace ServerlessHub.Outbound;
 /// <see cref="SendReservationStore"/>, so two instances never take the same turn. Nothing is dropped: a caller whose
 /// turn is further away than <see cref="OutboundOptions.MaxWait"/> is told how long to stay away instead.
 /// </summary>
-internal sealed class SendRateLimiter(SendReservationStore store, IOptions<OutboundOptions> options, TimeProvider time)
+public sealed class SendRateLimiter(SendReservationStore store, IOptions<OutboundOptions> options, TimeProvider time)
 {
     /// <returns>Null once the caller's turn has come (after waiting for it in-process), or how long to stay away.</returns>
     public async Task<TimeSpan?> WaitForTurnAsync(RateScope scope, CancellationToken cancellationToken)

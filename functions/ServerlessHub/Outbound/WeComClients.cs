@@ -8,7 +8,7 @@ namespace ServerlessHub.Outbound;
 /// The WeCom clients of this instance: one app client per (corp id, agent id) for the app's lifetime, so the access
 /// token is fetched once and shared by every send (replaced if the hub's secret changes), and one robot client per key.
 /// </summary>
-internal sealed class WeComClients : IDisposable
+public sealed class WeComClients : IDisposable
 {
     private readonly HttpClient _http;
     private readonly WeComClientOptions _options;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ServerlessHub.Leave;
 using ServerlessHub.Periods;
 
 namespace ServerlessHub.Submissions;
@@ -65,16 +64,6 @@ public sealed record PeriodStatusDto(string HubId, string ReportId, string Repor
     };
 }
 
-/// <summary>POST body: leave for a unit or a person, local dates inclusive.</summary>
-public sealed record LeaveRequest(string? UnitId, string? UserId, DateOnly? FirstDay, DateOnly? LastDay, string? Reason, string? CreatedBy);
-
-public sealed record LeaveDto(string Id, string Subject, string SubjectId, DateOnly FirstDay, DateOnly LastDay, string Reason, string CreatedBy, DateTimeOffset CreatedAt)
-{
-    public static LeaveDto From(LeaveRecord l) => new(l.Id, l.Subject.ToString().ToLowerInvariant(), l.SubjectId, l.FirstDay, l.LastDay, l.Reason, l.CreatedBy, l.CreatedAt);
-}
-
-public sealed record LeaveListDto(string HubId, IReadOnlyList<LeaveDto> Leave);
-
 /// <summary>POST body: opens a window of an ad hoc report kind (临时报送), local dates inclusive.</summary>
 public sealed record OpenPeriodRequest(string? Id, DateOnly? FirstDay, DateOnly? LastDay, string? OpenedBy);
 
@@ -83,12 +72,9 @@ public sealed record PeriodListDto(string HubId, string ReportId, IReadOnlyList<
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SubmitRequest))]
 [JsonSerializable(typeof(ReviseRequest))]
-[JsonSerializable(typeof(LeaveRequest))]
 [JsonSerializable(typeof(SubmissionDto))]
 [JsonSerializable(typeof(SubmissionListDto))]
 [JsonSerializable(typeof(PeriodStatusDto))]
-[JsonSerializable(typeof(LeaveDto))]
-[JsonSerializable(typeof(LeaveListDto))]
 [JsonSerializable(typeof(OpenPeriodRequest))]
 [JsonSerializable(typeof(PeriodDto))]
 [JsonSerializable(typeof(PeriodListDto))]

@@ -1,4 +1,3 @@
-using ServerlessHub.Storage.Leave;
 using ServerlessHub.Storage.Submissions;
 
 namespace ServerlessHub.Submissions;
@@ -8,7 +7,7 @@ internal static class SubmissionServiceRegistration
     public static IServiceCollection AddSubmissions(this IServiceCollection services) => services
         .AddSingleton<SubmissionStore>()
         .AddSingleton<SubmissionService>()
-        .AddSingleton<LeaveStore>()
+        .AddSingleton<AdHocPeriodStore>()
         .AddSingleton<SubmissionsServices>()
-        .AddSingleton<AdHocPeriodStore>();
+        .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SubmissionsJsonContext.Default));
 }

@@ -4,15 +4,17 @@ using Azure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Http;
 using ServerlessHub.Hubs;
-using ServerlessHub.Runtime;
+using ServerlessHub.Access;
 using ServerlessHub.Storage.Leave;
 using ServerlessHub.Storage.Submissions;
 
 namespace ServerlessHub.Submissions;
 
-/// <summary>The dependencies of the submission endpoints.</summary>
-public sealed class SubmissionsServices(HubCatalog hubs, SubmissionService submissions, SubmissionStore store, LeaveStore leave, TimeProvider time)
+/// <summary>The dependencies of the submission functions.</summary>
+public sealed class SubmissionsServices(ApiKeys keys, HubCatalog hubs, SubmissionService submissions, SubmissionStore store, LeaveStore leave, AdHocPeriodStore adHocPeriods, TimeProvider time)
 {
+    public ApiKeys Keys { get; } = keys;
+
     public HubCatalog Hubs { get; } = hubs;
 
     public SubmissionService Submissions { get; } = submissions;
@@ -21,16 +23,17 @@ public sealed class SubmissionsServices(HubCatalog hubs, SubmissionService submi
 
     public LeaveStore Leave { get; } = leave;
 
+    public AdHocPeriodStore AdHocPeriods { get; } = adHocPeriods;
+
     public TimeProvider Time { get; } = time;
 }
 
 /// <summary>
-/// What the submission functions (SubmissionList, SubmissionItem, PeriodStatus) share: reading bodies, idempotency
+/// What the submission functions share: reading bodies, idempotency
 /// keys, finding the submitter, and mapping outcomes to HTTP answers.
 /// </summary>
 public static class SubmissionsHttp
 {
-
     internal static ExpectedSubmitter? FindSubmitter(HttpContext context, ReportScope scope, string? unitId, string? userId, out ProblemHttpResult? problem)
     {
         problem = null;

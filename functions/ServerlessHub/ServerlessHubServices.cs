@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using ServerlessHub.Health;
+using ServerlessHub.Hosting;
+using ServerlessHub.Hubs;
+using ServerlessHub.Inbound;
+using ServerlessHub.Leave;
+using ServerlessHub.Outbound;
+using ServerlessHub.Replies;
+using ServerlessHub.Schedule;
+using ServerlessHub.Storage;
+using ServerlessHub.Submissions;
+
+namespace ServerlessHub;
+
+/// <summary>
+/// The product's services, registered by one method that both hosts call: the worker's <c>Program</c> under Azure
+/// Functions and the local host on one machine, so the two cannot register different services.
+/// </summary>
+public static class ServerlessHubServices
+{
+    /// <summary>The setting that names the storage account, as in every Functions app.</summary>
+    public const string StorageSetting = "AzureWebJobsStorage";
+
+    /// <summary>The account named by <see cref="StorageSetting"/>; Azurite on its default ports when it is not set.</summary>
+    public static StorageAccount StorageAccountFrom(IConfiguration configuration) =>
+        new(configuration[StorageSetting] is { Length: > 0 } storage ? storage : "UseDevelopmentStorage=true");
+
+    public static IServiceCollection AddServerlessHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = StorageAccountFrom(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(storage);
+        services.AddSingleton(_ => HostSettings.Load(AppContext.BaseDirectory));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        return services
+            .AddHealth(storage)
+            .AddHubs()
+            .AddSubmissions()
+            .AddLeave()
+            .AddReplies()
+            .AddInbound()
+            .AddOutbound()
+            .AddSchedule();
+    }
+}

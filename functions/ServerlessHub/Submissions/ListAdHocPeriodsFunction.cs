@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ServerlessHub.Submissions;
+
+/// <summary><c>GET …/reports/{reportId}/periods</c>: the windows of an ad hoc report kind, earliest first.</summary>
+public sealed class ListAdHocPeriodsFunction(SubmissionsServices services)
+{
+    [Function("ListAdHocPeriods")]
+    [EndpointSummary("List the windows of an ad hoc report kind")]
+    public async Task<Results<Ok<PeriodListDto>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SubmissionRoutes.Periods)] HttpRequest request,
+        string hubId, string reportId)
+    {
+        var context = request.HttpContext;
+        if (await services.Keys.RefuseUnlessHubKeyAsync(request, hubId).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var (report, timeline, notFound) = await AdHocWindows.FindReportAsync(context, services.Hubs, hubId, reportId).ConfigureAwait(false);
+        if (report is null)
+        {
+            return notFound!;
+        }
+
+        var windows = await services.AdHocPeriods.ListAsync(hubId, reportId, context.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new PeriodListDto(hubId, reportId, windows.Select(w => PeriodDto.From(timeline!.AdHoc(w.Id, w.FirstDay, w.LastDay))).OrderBy(p => p.FirstDay).ToList()));
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
+
+namespace ServerlessHub.Submissions;
+
+/// <summary><c>PUT …/submissions/{submitterId}</c>: revises the fields given (null clears one); If-Match for optimistic concurrency.</summary>
+public sealed class ReviseSubmissionFunction(SubmissionsServices services)
+{
+    [Function("ReviseSubmission")]
+    [EndpointSummary("Revise some fields of a submission")]
+    public async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = SubmissionRoutes.Submission)] HttpRequest request,
+        string hubId, string reportId, string periodKey, string submitterId)
+    {
+        var context = request.HttpContext;
+        if (await services.Keys.RefuseUnlessHubKeyAsync(request, hubId).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var (body, problem) = await RequestBodies.ReadJsonAsync(context, SubmissionsJsonContext.Default.ReviseRequest).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (IdempotencyKeys.Of(context) is { Problem: { } keyProblem })
+        {
+            return keyProblem;
+        }
+
+        var (scope, notFound) = await ReportScope.ResolveAsync(context, services.Hubs, services.Time, hubId, reportId, periodKey).ConfigureAwait(false);
+        if (scope is null)
+        {
+            return notFound!;
+        }
+
+        var values = SubmissionsHttp.ToValues(context, body!.Fields);
+        if (values.Problem is not null)
+        {
+            return values.Problem;
+        }
+
+        var outcome = await services.Submissions.ReviseAsync(scope.Hub, scope.Report, scope.Period, submitterId, values.Values!, SubmissionsHttp.IfMatch(context),
+            SubmissionsHttp.Actor(body.SubmittedBy), SubmissionsHttp.Idempotency(context, StatusCodes.Status200OK), context.RequestAborted).ConfigureAwait(false);
+        return outcome is SubmissionOutcome.Saved saved ? SubmissionsHttp.Ok(context, saved) : SubmissionsHttp.Map(context, scope, outcome, submitterId);
+    }
+}

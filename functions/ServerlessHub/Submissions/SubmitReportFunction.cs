@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
+
+namespace ServerlessHub.Submissions;
+
+/// <summary><c>POST …/periods/{periodKey}/submissions</c>: a unit's (or person's) report for a period.</summary>
+public sealed class SubmitReportFunction(SubmissionsServices services)
+{
+    [Function("SubmitReport")]
+    [EndpointSummary("Submit a report for a unit (or person)")]
+    public async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SubmissionRoutes.Submissions)] HttpRequest request,
+        string hubId, string reportId, string periodKey)
+    {
+        var context = request.HttpContext;
+        if (await services.Keys.RefuseUnlessHubKeyAsync(request, hubId).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var (body, problem) = await RequestBodies.ReadJsonAsync(context, SubmissionsJsonContext.Default.SubmitRequest).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (IdempotencyKeys.Of(context) is { Problem: { } keyProblem })
+        {
+            return keyProblem;
+        }
+
+        var (scope, notFound) = await ReportScope.ResolveAsync(context, services.Hubs, services.Time, hubId, reportId, periodKey).ConfigureAwait(false);
+        if (scope is null)
+        {
+            return notFound!;
+        }
+
+        var submitter = SubmissionsHttp.FindSubmitter(context, scope, body!.UnitId, body.UserId, out var submitterProblem);
+        if (submitter is null)
+        {
+            return submitterProblem!;
+        }
+
+        var values = SubmissionsHttp.ToValues(context, body.Fields);
+        if (values.Problem is not null)
+        {
+            return values.Problem;
+        }
+
+        var outcome = await services.Submissions.SubmitAsync(
+            scope.Hub, scope.Report, scope.Period, submitter, values.Values!,
+            SubmissionsHttp.Actor(body.SubmittedBy), SubmissionsHttp.Idempotency(context, StatusCodes.Status201Created), context.RequestAborted).ConfigureAwait(false);
+        return outcome switch
+        {
+            SubmissionOutcome.Saved saved => SubmissionsHttp.Created(context, saved),
+            SubmissionOutcome.AlreadySubmitted existing => Problems.Conflict(context, (
+                $"“{submitter.Name}”已报送{scope.Report.Title}（{scope.Period.Key}，第 {existing.Existing.Revision} 版），如需修改请用 PUT。",
+                $"'{submitter.Id}' has already submitted {reportId} for {scope.Period.Key} (revision {existing.Existing.Revision}); use PUT to revise it.")),
+            _ => SubmissionsHttp.Map(context, scope, outcome),
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
+
+namespace ServerlessHub.Submissions;
+
+/// <summary><c>DELETE …/submissions/{submitterId}</c>: withdraws a submission, which stays in its history.</summary>
+public sealed class WithdrawSubmissionFunction(SubmissionsServices services)
+{
+    [Function("WithdrawSubmission")]
+    [EndpointSummary("Withdraw a submission (kept in its history)")]
+    public async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = SubmissionRoutes.Submission)] HttpRequest request,
+        string hubId, string reportId, string periodKey, string submitterId)
+    {
+        var context = request.HttpContext;
+        if (await services.Keys.RefuseUnlessHubKeyAsync(request, hubId).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (IdempotencyKeys.Of(context) is { Problem: { } keyProblem })
+        {
+            return keyProblem;
+        }
+
+        var (scope, notFound) = await ReportScope.ResolveAsync(context, services.Hubs, services.Time, hubId, reportId, periodKey).ConfigureAwait(false);
+        if (scope is null)
+        {
+            return notFound!;
+        }
+
+        var by = request.Query["by"].ToString();
+        var outcome = await services.Submissions.WithdrawAsync(scope.Hub, scope.Report, scope.Period, submitterId, SubmissionsHttp.IfMatch(context),
+            SubmissionsHttp.Actor(by.Length is > 0 and <= 64 ? by : null), SubmissionsHttp.Idempotency(context, StatusCodes.Status200OK), context.RequestAborted).ConfigureAwait(false);
+        return outcome is SubmissionOutcome.Saved saved ? SubmissionsHttp.Ok(context, saved) : SubmissionsHttp.Map(context, scope, outcome, submitterId);
+    }
+}
