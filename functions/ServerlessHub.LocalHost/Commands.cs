@@ -3,7 +3,7 @@ using System.Text.Json;
 using ServerlessHub.Hubs;
 using ServerlessHub.Storage.Hubs;
 
-namespace ServerlessHub;
+namespace ServerlessHub.LocalHost;
 
 /// <summary>
 /// The command line of the <c>ServerlessHub</c> executable besides running the app:
@@ -24,9 +24,12 @@ internal static class Commands
     {
         var english = args.Contains("--lang=en", StringComparer.Ordinal) || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var words = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.StartsWith("--name=", StringComparison.Ordinal)).ToArray();
-        var appSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Runtime:RunTriggers"] = "false", ["Logging:LogLevel:Default"] = "Warning" };
-        await using var app = ServerlessHubApp.Build(ServerlessHubApp.CreateBuilder([], appSettings));
-        var services = app.Services;
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"))
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        await using var services = new ServiceCollection().AddLogging().AddServerlessHub(configuration).BuildServiceProvider();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         switch (words)
         {

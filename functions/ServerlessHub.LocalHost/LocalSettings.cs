@@ -1,14 +1,14 @@
 using System.Text.Json;
 
-namespace ServerlessHub;
+namespace ServerlessHub.LocalHost;
 
 /// <summary>
 /// Reads the <c>Values</c> of a Functions <c>local.settings.json</c> as app settings, beneath every other source, so
-/// the file that Core Tools uses configures the standalone runtime the same way.
+/// the file that Core Tools uses configures the local host the same way.
 /// </summary>
 internal static class LocalSettings
 {
-    public static IConfigurationBuilder AddLocalSettings(this IConfigurationManager configuration, string path)
+    public static IConfigurationBuilder AddLocalSettings(this IConfigurationBuilder configuration, string path)
     {
         if (!File.Exists(path))
         {

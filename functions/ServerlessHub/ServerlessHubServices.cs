@@ -30,7 +30,7 @@ public static class ServerlessHubServices
         var storage = StorageAccountFrom(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(storage);
-        services.AddSingleton(_ => HostSettings.Load(AppContext.BaseDirectory));
+        services.AddSingleton(HostSettings.Load(AppContext.BaseDirectory, configuration));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);

@@ -1,4 +1,4 @@
-namespace ServerlessHub.Runtime;
+namespace ServerlessHub.LocalHost.Timers;
 
 internal static class StorageFailures
 {

@@ -1,26 +1,24 @@
-using ServerlessHub.Runtime.Invocation;
+using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.LocalHost.Functions;
 using ServerlessHub.Storage.Runtime;
 
-namespace ServerlessHub.Runtime.Timers;
+namespace ServerlessHub.LocalHost.Timers;
 
 /// <summary>
-/// Drives one timer-triggered function. Each occurrence is claimed in storage before it runs, so that of several
-/// instances sharing an account exactly one runs it; a run missed while no instance was up (the stored
-/// <c>Next</c> lies in the past) is run once at start with <c>IsPastDue</c>, as the Functions host's schedule
-/// monitor does.
+/// Drives one timer function. Each occurrence is claimed in storage before it runs, so that of several instances
+/// sharing an account exactly one runs it; a run missed while no instance was up (the stored <c>Next</c> lies in the
+/// past) is run once at start with <c>IsPastDue</c>, as the Functions host's schedule monitor does.
 /// </summary>
 internal sealed class TimerRunner(
-    FunctionDefinition function,
+    TimerFunction function,
     TimerSchedule schedule,
     TimerStatusStore statusStore,
     RunClaimStore claims,
-    FunctionInvoker invoker,
+    IServiceProvider services,
     TimeProvider time,
     string instanceId,
     ILogger logger)
 {
-    private readonly TimerTrigger _trigger = (TimerTrigger)function.Trigger;
-
     /// <summary>Runs occurrences until <paramref name="stopping"/> is cancelled; an occurrence under way gets <paramref name="running"/>.</summary>
     public async Task RunAsync(CancellationToken stopping, CancellationToken running)
     {
@@ -34,22 +32,17 @@ internal sealed class TimerRunner(
             return;
         }
 
-        var now = time.GetUtcNow();
-        if (status is not null && status.Next <= now)
+        if (status is not null && status.Next <= time.GetUtcNow())
         {
-            RuntimeLog.TimerPastDue(logger, function.Name, status.Next);
+            LocalHostLog.TimerPastDue(logger, function.Name, status.Next);
             await RunOccurrenceAsync(status.Next, status.Last, isPastDue: true, running).ConfigureAwait(false);
-        }
-        else if (_trigger.RunOnStartup)
-        {
-            await RunOccurrenceAsync(now, status?.Last, isPastDue: false, running).ConfigureAwait(false);
         }
 
         var last = status?.Last;
         while (!stopping.IsCancellationRequested)
         {
             var next = schedule.NextAfter(time.GetUtcNow());
-            RuntimeLog.TimerScheduled(logger, function.Name, _trigger.Schedule, next);
+            LocalHostLog.TimerScheduled(logger, function.Name, function.Schedule, next);
             var wait = next - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
@@ -75,11 +68,11 @@ internal sealed class TimerRunner(
         {
             try
             {
-                return _trigger.UseMonitor ? await statusStore.GetAsync(function.Name, stopping).ConfigureAwait(false) : null;
+                return function.UseMonitor ? await statusStore.GetAsync(function.Name, stopping).ConfigureAwait(false) : null;
             }
             catch (Exception ex) when (ex.IsStorageFailure())
             {
-                RuntimeLog.TimerRunFailed(logger, ex, function.Name, time.GetUtcNow());
+                LocalHostLog.TimerRunFailed(logger, ex, function.Name, time.GetUtcNow());
                 await Task.Delay(TimeSpan.FromSeconds(5), time, stopping).ConfigureAwait(false);
             }
         }
@@ -91,15 +84,19 @@ internal sealed class TimerRunner(
         {
             if (!await claims.TryClaimAsync($"timer-{function.Name}", due, instanceId, running).ConfigureAwait(false))
             {
-                RuntimeLog.TimerRunClaimedElsewhere(logger, function.Name, due);
+                LocalHostLog.TimerRunClaimedElsewhere(logger, function.Name, due);
                 return;
             }
 
-            var next = schedule.NextAfter(due);
-            var request = FunctionInvoker.TimerRequest(function, _trigger, isPastDue, last, next, time.GetUtcNow());
-            // A timer has no retry (Functions semantics); a failed run is logged and the next occurrence comes as usual.
-            await invoker.InvokeAsync(function.Name, request, Guid.NewGuid().ToString(), running).ConfigureAwait(false);
-            if (_trigger.UseMonitor)
+            var timer = new TimerInfo
+            {
+                IsPastDue = isPastDue,
+                ScheduleStatus = function.UseMonitor
+                    ? new ScheduleStatus { Last = (last ?? DateTimeOffset.MinValue).UtcDateTime, Next = schedule.NextAfter(due).UtcDateTime, LastUpdated = time.GetUtcNow().UtcDateTime }
+                    : null,
+            };
+            await InvokeAsync(timer, due, running).ConfigureAwait(false);
+            if (function.UseMonitor)
             {
                 await statusStore.SetAsync(function.Name, new TimerStatus(due, schedule.NextAfter(time.GetUtcNow()), time.GetUtcNow()), running).ConfigureAwait(false);
             }
@@ -109,7 +106,25 @@ internal sealed class TimerRunner(
         }
         catch (Exception ex) when (ex.IsStorageFailure())
         {
-            RuntimeLog.TimerRunFailed(logger, ex, function.Name, due);
+            LocalHostLog.TimerRunFailed(logger, ex, function.Name, due);
+        }
+    }
+
+    // A timer has no retry (Functions semantics): a failed run is logged and the next occurrence comes as usual.
+    private async Task InvokeAsync(TimerInfo timer, DateTimeOffset due, CancellationToken running)
+    {
+        using var scope = services.CreateScope();
+        var arguments = function.Method.GetParameters()
+            .Select(p => p.ParameterType == typeof(TimerInfo) ? timer : p.ParameterType == typeof(CancellationToken) ? (object)running
+                : throw new InvalidOperationException($"Timer function {function.Name}: parameter '{p.Name}' is neither the TimerInfo nor a CancellationToken."))
+            .ToArray();
+        try
+        {
+            await FunctionActivation.InvokeAsync(function.Method, FunctionActivation.CreateInstance(function.Method, scope.ServiceProvider), arguments).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !running.IsCancellationRequested)
+        {
+            LocalHostLog.TimerFunctionFailed(logger, ex, function.Name, due);
         }
     }
 }

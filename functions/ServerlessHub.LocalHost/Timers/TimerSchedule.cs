@@ -1,10 +1,10 @@
 using NCrontab;
 
-namespace ServerlessHub.Runtime.Timers;
+namespace ServerlessHub.LocalHost.Timers;
 
 /// <summary>
 /// A 6-field NCRONTAB schedule (<c>{second} {minute} {hour} {day} {month} {day-of-week}</c>) evaluated in a time
-/// zone: UTC unless the app sets <c>WEBSITE_TIME_ZONE</c>, as the Functions host does.
+/// zone. The local host evaluates every schedule in UTC, as Flex Consumption does (it has no <c>WEBSITE_TIME_ZONE</c>).
 /// </summary>
 public sealed class TimerSchedule
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ServerlessHub.Hosting;
 
@@ -9,25 +10,61 @@ namespace ServerlessHub.Hosting;
 /// </summary>
 public sealed record HostSettings(string RoutePrefix, QueueTriggerSettings Queues)
 {
-    /// <summary>Reads <c>host.json</c> beside the app, where the build and the publish put it.</summary>
+    /// <summary>The app settings that override host.json values, as under the Functions host (<c>AzureFunctionsJobHost__extensions__queues__batchSize</c>).</summary>
+    public const string OverrideSection = "AzureFunctionsJobHost";
+
+    /// <summary>
+    /// Reads <c>host.json</c> beside the app, where the build and the publish put it, with the values that app settings
+    /// under <see cref="OverrideSection"/> override.
+    /// </summary>
     /// <exception cref="InvalidDataException">It is missing, not JSON, or holds a setting out of range.</exception>
-    public static HostSettings Load(string folder)
+    public static HostSettings Load(string folder, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var path = Path.Combine(folder, "host.json");
         if (!File.Exists(path))
         {
             throw new InvalidDataException($"No host.json in '{folder}'.");
         }
 
+        JsonNode? root;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return Parse(document.RootElement);
+            root = JsonNode.Parse(File.ReadAllBytes(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"{path} is not valid JSON: {ex.Message}", ex);
         }
+
+        if (root is not JsonObject host)
+        {
+            throw new InvalidDataException($"{path} is not a JSON object.");
+        }
+
+        foreach (var setting in configuration.GetSection(OverrideSection).AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null))
+        {
+            Override(host, setting.Key.Split(':'), setting.Value!);
+        }
+
+        using var document = JsonDocument.Parse(host.ToJsonString());
+        return Parse(document.RootElement);
+    }
+
+    private static void Override(JsonObject node, string[] path, string value)
+    {
+        for (var i = 0; i < path.Length - 1; i++)
+        {
+            if (node[path[i]] is not JsonObject child)
+            {
+                child = [];
+                node[path[i]] = child;
+            }
+
+            node = child;
+        }
+
+        node[path[^1]] = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
     }
 
     public static HostSettings Parse(JsonElement root)

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using ServerlessHub.Hosting;
+using ServerlessHub.Http;
+using ServerlessHub.LocalHost.Functions;
+using ServerlessHub.LocalHost.Queues;
+using ServerlessHub.LocalHost.Timers;
+using ServerlessHub.Storage.Runtime;
+
+namespace ServerlessHub.LocalHost;
+
+/// <summary>
+/// The local host: the function app's services (<see cref="ServerlessHubServices.AddServerlessHub"/>, as the worker
+/// registers them) and function classes in one process — Kestrel serving the HTTP functions under the host's route
+/// prefix, the WebJobs SDK's queue listener driving the queue functions, and a claimed timer for the timer functions.
+/// </summary>
+public static class LocalHostApp
+{
+    /// <summary>The address when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise (the Functions local port).</summary>
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="settings">App settings that override every other source (tests and benchmarks use this).</param>
+    /// <param name="extraFunctionTypes">Function classes beside the app's: worker classes with <c>[Function]</c>, or WebJobs
+    /// classes with queue entry points (tests use this).</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null, IReadOnlyList<Type>? extraFunctionTypes = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"));
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration[ServerlessHubServices.StorageSetting]))
+        {
+            // The WebJobs SDK reads the connection itself; give it the app's default, Azurite on its default ports.
+            builder.Configuration[ServerlessHubServices.StorageSetting] = "UseDevelopmentStorage=true";
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var extra = extraFunctionTypes ?? [];
+        var functions = FunctionIndex.Of(extra);
+        var host = HostSettings.Load(AppContext.BaseDirectory, builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(QueueListeners.Settings(host.Queues));
+
+        builder.Services.AddServerlessHub(builder.Configuration);
+        builder.Services.AddSingleton(functions);
+        builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LocalHostOptions>, LocalHostOptionsValidator>();
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<LocalHostOptions>>((hostOptions, local) =>
+            hostOptions.ShutdownTimeout = local.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
+        if (builder.Configuration.GetValue($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.RunTriggers)}", true))
+        {
+            builder.Services.AddHostedService<QueueCreation>();
+            builder.Host.AddQueueListeners(functions, [typeof(QueueTriggers), .. extra]);
+            builder.Services.AddSingleton<TimerStatusStore>().AddHostedService<TimerTriggers>();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HttpFailures.WriteAsync });
+        app.UseStatusCodePages();
+        var functions = app.Services.GetRequiredService<FunctionIndex>();
+        app.MapHttpFunctions(functions.Http, app.Services.GetRequiredService<HostSettings>().RoutePrefix);
+        LocalHostLog.Started(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ServerlessHub.LocalHost"),
+            functions.Http.Count(), functions.Queues.Count(), functions.Timers.Count(), AppContext.BaseDirectory);
+        return app;
+    }
+}
