@@ -51,8 +51,9 @@ public static class LocalHostApp
         builder.Services.AddSingleton(functions);
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LocalHostOptions>, LocalHostOptionsValidator>();
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<LocalHostOptions>>((hostOptions, local) =>
-            hostOptions.ShutdownTimeout = local.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
+        // Stopping waits for the timer runs (their grace period, validated at start) and for the queue listener, which
+        // cancels in-flight functions at once and waits for them to settle their messages.
+        builder.Services.Configure<HostOptions>(hostOptions => hostOptions.ShutdownTimeout = TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(10));
         if (builder.Configuration.GetValue($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.RunTriggers)}", true))
         {
             builder.Services.AddHostedService<QueueCreation>();

@@ -1,9 +1,3 @@
-using Microsoft.Azure.Functions.Worker.Builder;
-using ServerlessHub;
-using ServerlessHub.Http;
+using ServerlessHub.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.UseMiddleware<HttpFailureMiddleware>();
-builder.Services.AddServerlessHub(builder.Configuration);
-await builder.Build().RunAsync();
+await Worker.CreateBuilder(args).Build().RunAsync();

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ServerlessHub.WeCom.Simulation;
 
 /// <summary>The simulator's console lines, one per event, readable at a glance.</summary>

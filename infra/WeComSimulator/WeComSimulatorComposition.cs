@@ -24,7 +24,7 @@ public static class WeComSimulatorComposition
         services.AddSingleton(new SimulatorClock(timeProvider));
         services.AddSingleton(new TokenRegistry(options, timeProvider));
         services.AddSingleton(new RobotRateWindow(options, timeProvider));
-        services.AddSingleton<ChatRegistry>();
+        services.AddSingleton(new ChatRegistry(options));
         services.AddSingleton(new ResponseUrlRegistry(timeProvider));
         services.AddHttpClient(nameof(MemberCallbacks));
         services.AddSingleton(provider => new MemberCallbacks(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(MemberCallbacks)), options.CorpId, timeProvider));

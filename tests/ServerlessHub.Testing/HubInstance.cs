@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ServerlessHub.LocalHost;
 
 namespace ServerlessHub.Testing;
 
-/// <summary>One running instance of the function app, in this process, on 127.0.0.1 and a free port.</summary>
+/// <summary>One running local host of the function app, in this process, on 127.0.0.1 and a free port.</summary>
 public sealed class HubInstance : IAsyncDisposable
 {
     private HubInstance(WebApplication app, Uri baseAddress)
@@ -26,23 +27,21 @@ public sealed class HubInstance : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     /// <summary>
-    /// Starts an instance. <paramref name="settings"/> are app settings (e.g. AzureWebJobsStorage, AzureWebJobsScriptRoot,
-    /// FUNCTIONS_CUSTOMHANDLER_PORT); <paramref name="configureServices"/> adds test functions or replaces the clock.
+    /// Starts an instance. <paramref name="settings"/> are app settings (e.g. AzureWebJobsStorage);
+    /// <paramref name="configureServices"/> replaces the clock or adds what test functions need;
+    /// <paramref name="functionTypes"/> are test function classes served beside the app's.
     /// </summary>
     public static async Task<HubInstance> StartAsync(
         IReadOnlyDictionary<string, string?> settings,
         Action<IServiceCollection>? configureServices = null,
+        IReadOnlyList<Type>? functionTypes = null,
         CancellationToken cancellationToken = default)
     {
-        var builder = ServerlessHubApp.CreateBuilder([], settings);
-        if (!settings.ContainsKey(ServerlessHubApp.CustomHandlerPortSetting))
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-        }
-
+        var builder = LocalHostApp.CreateBuilder([], settings, functionTypes);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         configureServices?.Invoke(builder.Services);
-        var app = ServerlessHubApp.Build(builder);
+        var app = LocalHostApp.Build(builder);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new HubInstance(app, new Uri(address));

@@ -34,9 +34,9 @@ public sealed class HubApiFixture : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         _azurite = await Azurite.StartAsync(ct);
         Hub = await HubInstance.StartAsync(
-            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = _azurite.ConnectionString, ["Runtime:RunTriggers"] = "false" },
+            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = _azurite.ConnectionString, ["LocalHost:RunTriggers"] = "false" },
             services => services.AddSingleton<TimeProvider>(Time),
-            ct);
+            cancellationToken: ct);
         var definitions = Hub.Services.GetRequiredService<HubDefinitions>();
         var keys = Hub.Services.GetRequiredService<ApiKeyStore>();
         foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "hubs", "demo"), "*.yaml"))

@@ -1,13 +1,14 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServerlessHub.WeCom.Api;
 using ServerlessHub.WeCom.Simulation;
 using ServerlessHub.WeCom.Simulation.Recording;
 
-[assembly: AssemblyFixture(typeof(ServerlessHub.SimulatorFixture))]
+[assembly: AssemblyFixture(typeof(ServerlessHub.WeCom.SimulatorFixture))]
 
-namespace ServerlessHub;
+namespace ServerlessHub.WeCom;
 
 /// <summary>
 /// One WeCom simulator on 127.0.0.1 for the whole assembly. Every test takes its own app or robot key from
@@ -65,6 +66,23 @@ public sealed class SimulatorFixture : IAsyncLifetime
         new(CorpId, Secret(agentId), agentId, Http, ClientOptions(), timeProvider ?? TimeProvider.System);
 
     public WeComRobotClient RobotClient(string key) => new(key, Http, ClientOptions());
+
+    /// <summary>
+    /// Creates an app-owned chat as the app <paramref name="agentId"/>, posting <c>appchat/create</c> to the simulator
+    /// directly (the client only sends to chats).
+    /// </summary>
+    public async Task CreateChatAsync(int agentId, string chatId, string name, IReadOnlyList<string> members, CancellationToken cancellationToken)
+    {
+        using var token = JsonDocument.Parse(await Http.GetStringAsync(
+            new Uri(Simulator.BaseAddress, $"cgi-bin/gettoken?corpid={CorpId}&corpsecret={Secret(agentId)}"), cancellationToken));
+        var accessToken = token.RootElement.GetProperty("access_token").GetString();
+        var body = new JsonObject { ["chatid"] = chatId, ["name"] = name, ["userlist"] = new JsonArray([.. members.Select(m => JsonValue.Create(m))]) };
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await Http.PostAsync(new Uri(Simulator.BaseAddress, $"cgi-bin/appchat/create?access_token={accessToken}"), content, cancellationToken);
+        using var reply = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        Assert.Equal(0, reply.RootElement.GetProperty("errcode").GetInt32());
+        Assert.Equal(chatId, reply.RootElement.GetProperty("chatid").GetString());
+    }
 
     public IReadOnlyList<RecordedMessage> MessagesTo(string destination) =>
         [.. Simulator.Messages.Where(m => m.Destination == destination)];

@@ -5,10 +5,8 @@ namespace ServerlessHub.WeCom.Api;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RobotMessageRequest))]
 [JsonSerializable(typeof(AppMessageRequest))]
-[JsonSerializable(typeof(ChatCreateRequest))]
 [JsonSerializable(typeof(ChatMessageRequest))]
 [JsonSerializable(typeof(WeComResponse))]
 [JsonSerializable(typeof(AccessTokenResponse))]
 [JsonSerializable(typeof(MessageSendResponse))]
-[JsonSerializable(typeof(ChatCreateResponse))]
 internal sealed partial class WeComApiJsonContext : JsonSerializerContext;

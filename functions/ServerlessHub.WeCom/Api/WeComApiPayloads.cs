@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace ServerlessHub.WeCom.Api;
 
-// Request and response bodies exactly as WeCom documents them: message/send (90236), appchat/create and
-// appchat/send (90245, 90248), gettoken (91039), group robot (91770). Absent optional fields are omitted, not null.
+// Request and response bodies exactly as WeCom documents them: message/send (90236), appchat/send (90248),
+// gettoken (91039), group robot (91770). Absent optional fields are omitted, not null.
 
 internal sealed record ContentBody([property: JsonPropertyName("content")] string Content);
 
@@ -11,12 +11,6 @@ internal sealed record RobotTextBody(
     [property: JsonPropertyName("content")] string Content,
     [property: JsonPropertyName("mentioned_list")] IReadOnlyList<string>? MentionedList,
     [property: JsonPropertyName("mentioned_mobile_list")] IReadOnlyList<string>? MentionedMobileList);
-
-internal sealed record TextCardBody(
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("btntxt")] string? ButtonText);
 
 internal sealed record RobotMessageRequest(
     [property: JsonPropertyName("msgtype")] string MsgType,
@@ -31,21 +25,13 @@ internal sealed record AppMessageRequest(
     [property: JsonPropertyName("agentid")] int AgentId,
     [property: JsonPropertyName("text")] ContentBody? Text = null,
     [property: JsonPropertyName("markdown")] ContentBody? Markdown = null,
-    [property: JsonPropertyName("textcard")] TextCardBody? TextCard = null,
     [property: JsonPropertyName("safe")] int? Safe = null);
-
-internal sealed record ChatCreateRequest(
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("owner")] string? Owner,
-    [property: JsonPropertyName("userlist")] IReadOnlyList<string> UserList,
-    [property: JsonPropertyName("chatid")] string? ChatId);
 
 internal sealed record ChatMessageRequest(
     [property: JsonPropertyName("chatid")] string ChatId,
     [property: JsonPropertyName("msgtype")] string MsgType,
     [property: JsonPropertyName("text")] ContentBody? Text = null,
     [property: JsonPropertyName("markdown")] ContentBody? Markdown = null,
-    [property: JsonPropertyName("textcard")] TextCardBody? TextCard = null,
     [property: JsonPropertyName("safe")] int? Safe = null);
 
 internal class WeComResponse
@@ -82,10 +68,4 @@ internal sealed class MessageSendResponse : WeComResponse
 
     [JsonPropertyName("msgid")]
     public string? MsgId { get; init; }
-}
-
-internal sealed class ChatCreateResponse : WeComResponse
-{
-    [JsonPropertyName("chatid")]
-    public string? ChatId { get; init; }
 }

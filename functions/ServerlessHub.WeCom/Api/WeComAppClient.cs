@@ -1,15 +1,14 @@
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 
 namespace ServerlessHub.WeCom.Api;
 
 /// <summary>
-/// Calls WeCom as one self-built app (自建应用): app messages (<c>message/send</c>) and app-owned group chats
-/// (<c>appchat/create</c>, <c>appchat/send</c>). The access token is fetched with <c>gettoken</c>, cached for its
+/// Calls WeCom as one self-built app (自建应用): app messages (<c>message/send</c>) and messages to app-owned group
+/// chats (<c>appchat/send</c>). The access token is fetched with <c>gettoken</c>, cached for its
 /// <c>expires_in</c> less <see cref="WeComClientOptions.AccessTokenRefreshMargin"/>, and replaced once, with the call
 /// repeated, when WeCom rejects it (40014, 42001). Thread-safe; one instance per app serves the app.
 /// </summary>
-public partial class WeComAppClient
+public class WeComAppClient
 {
     private readonly WeComHttpPipeline pipeline;
     private readonly AccessTokenCache tokens;
@@ -85,54 +84,6 @@ public partial class WeComAppClient
         return SendMessageAsync(recipients, "markdown", cancellationToken, markdown: new ContentBody(content));
     }
 
-    /// <summary>Sends a text card to members, departments or tags.</summary>
-    /// <param name="recipients">Who receives it.</param>
-    /// <param name="card">The card.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The message id and the recipients WeCom could not reach.</returns>
-    /// <exception cref="WeComApiException">WeCom refused the message or could not be reached.</exception>
-    public virtual Task<WeComMessageReceipt> SendTextCardAsync(WeComRecipients recipients, WeComTextCard card, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        return SendMessageAsync(recipients, "textcard", cancellationToken, textCard: card.ToBody());
-    }
-
-    /// <summary>Creates an app-owned group chat (群聊会话); the app's visible range must be the root department.</summary>
-    /// <param name="memberIds">Member user ids, 2 to 500.</param>
-    /// <param name="name">The chat name (WeCom truncates it after 50 characters), or <see langword="null"/>.</param>
-    /// <param name="ownerId">The owner's user id, or <see langword="null"/> for WeCom to pick one of the members.</param>
-    /// <param name="chatId">The chat id to use (1 to 32 of <c>0-9a-zA-Z</c>), or <see langword="null"/> for WeCom to generate one.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The chat id.</returns>
-    /// <exception cref="WeComApiException">WeCom refused the chat or could not be reached.</exception>
-    public virtual async Task<string> CreateChatAsync(
-        IReadOnlyList<string> memberIds,
-        string? name = null,
-        string? ownerId = null,
-        string? chatId = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(memberIds);
-        if (memberIds.Count is < 2 or > 500)
-        {
-            throw new ArgumentOutOfRangeException(nameof(memberIds), memberIds.Count, "An app-owned chat has 2 to 500 members.");
-        }
-
-        if (chatId is not null && !ChatIdPattern().IsMatch(chatId))
-        {
-            throw new ArgumentException("A chat id is 1 to 32 characters of 0-9, a-z and A-Z.", nameof(chatId));
-        }
-
-        var response = await CallAsync(
-            "cgi-bin/appchat/create",
-            new ChatCreateRequest(name, ownerId, memberIds, chatId),
-            WeComApiJsonContext.Default.ChatCreateRequest,
-            WeComApiJsonContext.Default.ChatCreateResponse,
-            cancellationToken).ConfigureAwait(false);
-        return response.ChatId ?? chatId
-            ?? throw new WeComApiException("WeCom created a chat but returned no chatid.", 200, isTransient: false);
-    }
-
     /// <summary>Sends a text message to an app-owned group chat.</summary>
     /// <param name="chatId">The chat id.</param>
     /// <param name="content">The text, at most <see cref="WeComContentLimits.AppTextBytes"/> UTF-8 bytes.</param>
@@ -155,29 +106,17 @@ public partial class WeComAppClient
         return SendChatAsync(chatId, "markdown", cancellationToken, markdown: new ContentBody(content));
     }
 
-    /// <summary>Sends a text card to an app-owned group chat.</summary>
-    /// <param name="chatId">The chat id.</param>
-    /// <param name="card">The card.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="WeComApiException">WeCom refused the message or could not be reached.</exception>
-    public virtual Task SendChatTextCardAsync(string chatId, WeComTextCard card, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        return SendChatAsync(chatId, "textcard", cancellationToken, textCard: card.ToBody(), safe: 0);
-    }
-
     private async Task<WeComMessageReceipt> SendMessageAsync(
         WeComRecipients recipients,
         string messageType,
         CancellationToken cancellationToken,
         ContentBody? text = null,
         ContentBody? markdown = null,
-        TextCardBody? textCard = null,
         int? safe = null)
     {
         ArgumentNullException.ThrowIfNull(recipients);
         var request = new AppMessageRequest(
-            recipients.ToUser, recipients.ToParty, recipients.ToTag, messageType, AgentId, text, markdown, textCard, safe);
+            recipients.ToUser, recipients.ToParty, recipients.ToTag, messageType, AgentId, text, markdown, safe);
         var response = await CallAsync(
             "cgi-bin/message/send",
             request,
@@ -193,13 +132,12 @@ public partial class WeComAppClient
         CancellationToken cancellationToken,
         ContentBody? text = null,
         ContentBody? markdown = null,
-        TextCardBody? textCard = null,
         int? safe = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(chatId);
         await CallAsync(
             "cgi-bin/appchat/send",
-            new ChatMessageRequest(chatId, messageType, text, markdown, textCard, safe),
+            new ChatMessageRequest(chatId, messageType, text, markdown, safe),
             WeComApiJsonContext.Default.ChatMessageRequest,
             WeComApiJsonContext.Default.WeComResponse,
             cancellationToken).ConfigureAwait(false);
@@ -246,7 +184,4 @@ public partial class WeComAppClient
     }
 
     private static string WithToken(string path, string token) => $"{path}?access_token={Uri.EscapeDataString(token)}";
-
-    [GeneratedRegex("^[0-9a-zA-Z]{1,32}$")]
-    private static partial Regex ChatIdPattern();
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Replies;
 

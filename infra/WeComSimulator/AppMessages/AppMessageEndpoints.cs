@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Replies;
 using ServerlessHub.WeCom.Simulation.Tokens;

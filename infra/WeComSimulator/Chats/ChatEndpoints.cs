@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging;
 using ServerlessHub.WeCom.Simulation.AppMessages;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Replies;
@@ -9,7 +7,7 @@ using ServerlessHub.WeCom.Simulation.Tokens;
 namespace ServerlessHub.WeCom.Simulation.Chats;
 
 /// <summary>appchat/create and appchat/send (documents 90245, 90248).</summary>
-internal static partial class ChatEndpoints
+internal static class ChatEndpoints
 {
     public static IEndpointRouteBuilder MapChats(this IEndpointRouteBuilder routes)
     {
@@ -46,7 +44,7 @@ internal static partial class ChatEndpoints
             {
                 error = WeComErrors.InvalidParameter("owner must be a member");
             }
-            else if (requestedId is not null && !ChatIdPattern().IsMatch(requestedId))
+            else if (requestedId is not null && !ChatRegistry.ChatIdPattern().IsMatch(requestedId))
             {
                 error = WeComErrors.InvalidParameter("chatid must be 1 to 32 characters of 0-9a-zA-Z");
             }
@@ -98,7 +96,4 @@ internal static partial class ChatEndpoints
         SimulatorLog.CallRefused(logger, "appchat/send", error.ErrCode, error.ErrMsg);
         return TypedResults.Ok(error);
     }
-
-    [GeneratedRegex("^[0-9a-zA-Z]{1,32}$")]
-    private static partial Regex ChatIdPattern();
 }

@@ -55,7 +55,7 @@ internal static class CallbacksCommand
         Console.WriteLine($"Starting Azurite and the app (triggers {(triggers ? "on" : "off")})…");
         await using var bench = await BenchmarkHub.StartAsync(HubId, BenchmarkHub.Document(HubId, Units, Extra()), new Dictionary<string, string?>
         {
-            ["Runtime:RunTriggers"] = triggers ? "true" : "false",
+            ["LocalHost:RunTriggers"] = triggers ? "true" : "false",
             ["WeCom:BaseUrl"] = weCom.BaseAddress.ToString(),
             ["BENCH_TOKEN"] = Token,
             ["BENCH_AES"] = AesKey,

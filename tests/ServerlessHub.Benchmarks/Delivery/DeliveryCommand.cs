@@ -58,8 +58,8 @@ internal static class DeliveryCommand
         await weCom.StartAsync(0, cancellationToken);
         var settings = new Dictionary<string, string?>
         {
-            ["Runtime:RunTriggers"] = "false",
-            ["Runtime:MinPollingInterval"] = "00:00:00.050",
+            ["LocalHost:RunTriggers"] = "false",
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
             ["WeCom:BaseUrl"] = weCom.BaseAddress.ToString(),
             ["Outbound:RateWindow"] = window.ToString(),
             ["Outbound:RateMargin"] = margin.ToString(),
@@ -85,7 +85,7 @@ internal static class DeliveryCommand
         await EnqueueAsync(queue, Enumerable.Range(0, messages).Select(i => new SendMessage(HubId, $"app-{i:D5}", Destination.People(Member(i)), MessageFormat.Text, Content(i))), cancellationToken);
         var appsBefore = Count(weCom, SimulatedChannel.App);
         settings["AzureWebJobsStorage"] = bench.Azurite.ConnectionString;
-        settings["Runtime:RunTriggers"] = "true";
+        settings["LocalHost:RunTriggers"] = "true";
         long storageRequests;
         using (var counter = new StorageRequestCounter(bench.Azurite.TablePort, bench.Azurite.QueuePort))
         {

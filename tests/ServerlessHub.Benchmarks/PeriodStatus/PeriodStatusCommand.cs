@@ -37,7 +37,7 @@ internal static class PeriodStatusCommand
         args.EnsureAllRead();
 
         Console.WriteLine($"Starting Azurite and the app ({Units}-unit hub, triggers off)…");
-        await using var bench = await BenchmarkHub.StartAsync(HubId, BenchmarkHub.Document(HubId, Units), new Dictionary<string, string?> { ["Runtime:RunTriggers"] = "false" }, cancellationToken);
+        await using var bench = await BenchmarkHub.StartAsync(HubId, BenchmarkHub.Document(HubId, Units), new Dictionary<string, string?> { ["LocalHost:RunTriggers"] = "false" }, cancellationToken);
         await using var bare = await BareEndpoint.StartAsync(cancellationToken);
         using var http = bench.Client();
         var adminKey = await bench.App.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Admin, null, "bench", DateTimeOffset.UtcNow, cancellationToken);

@@ -34,7 +34,7 @@ internal static class SubmissionsCommand
         var perRound = total / rounds;
 
         Console.WriteLine($"Starting Azurite and the app ({Units}-unit hub, triggers off)…");
-        await using var bench = await BenchmarkHub.StartAsync(HttpHub, BenchmarkHub.Document(HttpHub, Units), new Dictionary<string, string?> { ["Runtime:RunTriggers"] = "false" }, cancellationToken);
+        await using var bench = await BenchmarkHub.StartAsync(HttpHub, BenchmarkHub.Document(HttpHub, Units), new Dictionary<string, string?> { ["LocalHost:RunTriggers"] = "false" }, cancellationToken);
         using var http = bench.Client();
         var table = new TableServiceClient(bench.Azurite.ConnectionString).GetTableClient(SubmissionStore.TableName);
         await table.CreateIfNotExistsAsync(cancellationToken);

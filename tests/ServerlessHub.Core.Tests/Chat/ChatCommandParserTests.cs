@@ -1,4 +1,3 @@
-using ServerlessHub.Hubs;
 using Xunit;
 using static ServerlessHub.Chat.ChatHubs;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ServerlessHub.Hubs;
 using Xunit;
 using static ServerlessHub.Chat.ChatHubs;
 

@@ -12,7 +12,7 @@ public sealed class HealthTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     [Fact]
     public async Task Health_StorageReachable_Answers200Healthy()
     {
-        await using var hub = await HubInstance.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString, ["Runtime:RunTriggers"] = "false" }, cancellationToken: _ct);
+        await using var hub = await HubInstance.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString, ["LocalHost:RunTriggers"] = "false" }, cancellationToken: _ct);
 
         var report = await hub.Http.GetFromJsonAsync<JsonElement>("/api/health", _ct);
 
@@ -27,7 +27,7 @@ public sealed class HealthTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         // A port nothing listens on: the connection is refused at once.
         var dead = azurite.ConnectionString.Replace($":{new Uri(ExtractEndpoint("QueueEndpoint")).Port}/", ":1/", StringComparison.Ordinal)
             .Replace($":{new Uri(ExtractEndpoint("TableEndpoint")).Port}/", ":1/", StringComparison.Ordinal);
-        await using var hub = await HubInstance.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = dead, ["Runtime:RunTriggers"] = "false" }, cancellationToken: _ct);
+        await using var hub = await HubInstance.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = dead, ["LocalHost:RunTriggers"] = "false" }, cancellationToken: _ct);
 
         using var response = await hub.Http.GetAsync("/api/health", _ct);
 
@@ -39,7 +39,7 @@ public sealed class HealthTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     [Fact]
     public async Task UnknownRoute_AnswersProblemJson404()
     {
-        await using var hub = await HubInstance.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString, ["Runtime:RunTriggers"] = "false" }, cancellationToken: _ct);
+        await using var hub = await HubInstance.StartAsync(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString, ["LocalHost:RunTriggers"] = "false" }, cancellationToken: _ct);
 
         using var response = await hub.Http.GetAsync("/api/no-such-thing", _ct);
 

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
+using ServerlessHub.LocalHost;
 
-namespace ServerlessHub;
+namespace ServerlessHub.Hosting;
 
 /// <summary>Settings that cannot work stop the app at start, with a message that names them.</summary>
 public sealed class StartupTests
@@ -10,7 +11,7 @@ public sealed class StartupTests
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Runtime:MessageLease", "00:00:01", "MessageLease")]
+    [InlineData("LocalHost:ShutdownGracePeriod", "00:10:00", "ShutdownGracePeriod")]
     [InlineData("Outbound:RobotMessagesPerWindow", "0", "RobotMessagesPerWindow")]
     [InlineData("Inbound:CallbackClockSkew", "2.00:00:00", "CallbackClockSkew")]
     [InlineData("WeCom:Timeout", "00:00:00", "Timeout")]
@@ -56,9 +57,9 @@ public sealed class StartupTests
     {
         // Nothing listens on port 1, so the start-up storage probe fails at once without touching a real account.
         settings.TryAdd("AzureWebJobsStorage", "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;");
-        settings["Runtime:RunTriggers"] = "false";
-        var builder = ServerlessHubApp.CreateBuilder([], settings);
+        settings["LocalHost:RunTriggers"] = "false";
+        var builder = LocalHostApp.CreateBuilder([], settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        return ServerlessHubApp.Build(builder);
+        return LocalHostApp.Build(builder);
     }
 }

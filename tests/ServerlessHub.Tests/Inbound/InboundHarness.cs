@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessHub.Hubs;
 using ServerlessHub.Storage.Submissions;
-using ServerlessHub.Submissions;
 using ServerlessHub.Testing;
 using ServerlessHub.WeCom.Simulation;
 using ServerlessHub.WeCom.Simulation.Members;
@@ -56,7 +55,7 @@ public sealed class InboundHarness : IAsyncLifetime
             new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-                ["Runtime:MinPollingInterval"] = "00:00:00.050",
+                ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
                 ["WeCom:BaseUrl"] = WeCom.BaseAddress.ToString(),
                 ["HUB_TOKEN"] = Token,
                 ["HUB_AES"] = AesKey,
@@ -65,7 +64,7 @@ public sealed class InboundHarness : IAsyncLifetime
                 ["HUB_BOT_AES"] = BotAesKey,
             },
             services => services.AddSingleton<TimeProvider>(Clock),
-            ct);
+            cancellationToken: ct);
         Assert.IsType<HubApplyResult.Applied>(await App.Services.GetRequiredService<HubDefinitions>().ApplyAsync(HubDocument, null, "test", ct));
         _http = new HttpClient();
         Members = new MemberCallbacks(_http, CorpId, Clock);

@@ -7,20 +7,14 @@ using ServerlessHub.WeCom.Simulation.Recording;
 
 namespace ServerlessHub.Outbound;
 
-public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class OutboundFunctionTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task EachDestinationKind_PostsTheDocumentedBodyWithOneAccessToken()
     {
-        await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
-        using (var http = new HttpClient())
-        {
-            var creator = new WeComAppClient("wwsimulatedcorp", OutboundHarness.AppSecret, OutboundHarness.AgentId, http, new WeComClientOptions { BaseUri = harness.WeCom.BaseAddress }, TimeProvider.System);
-            await creator.CreateChatAsync(["zhangwei", "lina"], "协作体办公室", chatId: OutboundHarness.ChatId, cancellationToken: _ct);
-        }
-
+        await using var harness = await OutboundHarness.StartAsync(cancellationToken: _ct);
         var tokensBefore = harness.WeCom.Tokens.TokenRequests(OutboundHarness.AgentId);
         var responseUrl = harness.WeCom.IssueResponseUrl();
 
@@ -71,7 +65,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task AppToken_ExpiredBetweenSends_RefreshedOnceAndBothDelivered()
     {
-        await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(cancellationToken: _ct);
         await harness.SendAsync(new SendMessage(harness.HubId, "first", Destination.People("zhangwei"), MessageFormat.Text, "第一条"), _ct);
         await Polling.UntilAsync(() => harness.WeCom.Messages.Count == 1, _ct);
 
@@ -86,7 +80,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task LongChineseMarkdown_ArrivesAsOrderedPartsEachWithinTheRobotLimit()
     {
-        await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(cancellationToken: _ct);
         var content = string.Join("\n", Enumerable.Range(1, 120).Select(i => $"## 第{i}项 秣陵中心幼儿园\n本周开展课程游戏化教研活动{i}场，完成区域环境创设，家长开放日反响良好。存在问题：户外场地不足；下周计划：继续推进。"));
         Assert.True(Encoding.UTF8.GetByteCount(content) > 3 * WeComContentLimits.RobotMarkdownBytes);
 
@@ -110,7 +104,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     public async Task Robot_25MessagesAtOnce_AllArriveInWindowsOfAtMost20()
     {
         var window = TimeSpan.FromSeconds(2);
-        await using var harness = await OutboundHarness.StartAsync(azurite, rateWindow: window, maxWait: "00:00:00.500", cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(rateWindow: window, maxWait: "00:00:00.500", cancellationToken: _ct);
 
         for (var i = 1; i <= 25; i++)
         {
@@ -129,7 +123,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     public async Task Robot_TwoInstancesSendingTogether_StayWithinTheLimit()
     {
         var window = TimeSpan.FromSeconds(2);
-        await using var harness = await OutboundHarness.StartAsync(azurite, instances: 2, rateWindow: window, cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(instances: 2, rateWindow: window, cancellationToken: _ct);
 
         for (var i = 1; i <= 45; i++)
         {
@@ -147,7 +141,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     public async Task FrequencyLimitMidMessage_RetriedMessageSendsOnlyTheRemainingParts()
     {
         var window = TimeSpan.FromSeconds(2);
-        await using var harness = await OutboundHarness.StartAsync(azurite, rateWindow: window, cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(rateWindow: window, cancellationToken: _ct);
         using var http = new HttpClient();
         var other = new WeComRobotClient(harness.RobotKey, http, new WeComClientOptions { BaseUri = harness.WeCom.BaseAddress });
         // Another sender shares the robot: 19 of its 20 sends are used, so part 1 goes through and part 2 meets 45009.
@@ -172,7 +166,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task DeliveredMessageEnqueuedAgain_SendsNothingTwice()
     {
-        await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(cancellationToken: _ct);
         var message = new SendMessage(harness.HubId, "twice", Destination.Channel("robot"), MessageFormat.Markdown, "# 周报汇总\n" + new string('汇', 2000));
         await harness.SendAsync(message, _ct);
         await harness.WaitUntilQueueEmptyAsync(_ct);
@@ -190,7 +184,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task InvalidWebhook_LandsInPoisonWithErrcodeAndShowsInTheOutbox()
     {
-        await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(cancellationToken: _ct);
 
         await harness.SendAsync(new SendMessage(harness.HubId, "dead", Destination.Channel("dead-robot"), MessageFormat.Text, "这条发不出去"), _ct);
         await Polling.UntilAsync(async () => await harness.Poison.ExistsAsync(_ct) && (await harness.Poison.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount > 0, _ct);
@@ -218,7 +212,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     [InlineData("""{"hubId":"HUB","deliveryId":"x","to":{"kind":"Channel","channelId":"nowhere"},"format":"Text","content":"你好"}""", "unresolved")]
     public async Task UndeliverableMessage_PoisonedAtOnceWithTheReason(string text, string reason)
     {
-        await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(cancellationToken: _ct);
 
         await harness.Queue.SendMessageAsync(text.Replace("HUB", harness.HubId, StringComparison.Ordinal), _ct);
         await Polling.UntilAsync(async () => await harness.Poison.ExistsAsync(_ct) && (await harness.Poison.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount > 0, _ct);
@@ -233,7 +227,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task BotResponseUsedTwice_SecondIsRefusedAndPoisoned()
     {
-        await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(cancellationToken: _ct);
         var url = harness.WeCom.IssueResponseUrl().ToString();
 
         await harness.SendAsync(new SendMessage(harness.HubId, "reply-1", Destination.BotResponse(url), MessageFormat.Markdown, "第一次回复"), _ct);
@@ -250,7 +244,7 @@ public sealed class OutboundFunctionTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task OutboxApi_BadDateOrNoKey_AnswersProblemJson()
     {
-        await using var harness = await OutboundHarness.StartAsync(azurite, cancellationToken: _ct);
+        await using var harness = await OutboundHarness.StartAsync(cancellationToken: _ct);
         var key = await harness.HubKeyAsync(_ct);
 
         using var badDate = new HttpRequestMessage(HttpMethod.Get, $"/api/hubs/{harness.HubId}/outbox?date=2026-13-01");

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessHub.Hubs;
-using ServerlessHub.Runtime;
 using ServerlessHub.Storage.Hubs;
 using ServerlessHub.Testing;
 using ServerlessHub.WeCom.Simulation;
@@ -11,8 +10,8 @@ using ServerlessHub.WeCom.Simulation.Recording;
 namespace ServerlessHub.Outbound;
 
 /// <summary>
-/// The WeCom simulator, one or more app instances on a private outbound queue, and a hub applied with one channel of
-/// each kind: what every outbound test needs. Robot keys and the hub id are unique per harness.
+/// A private Azurite, the WeCom simulator, one or more app instances on its outbound queue, and a hub applied with one
+/// channel of each kind: what every outbound test needs.
 /// </summary>
 internal sealed class OutboundHarness : IAsyncDisposable
 {
@@ -21,17 +20,17 @@ internal sealed class OutboundHarness : IAsyncDisposable
     public const string ChatId = "office2026";
 
     private readonly List<HubInstance> _instances = [];
-    private readonly ScriptRoot _root;
+    private readonly Azurite _azurite;
 
-    private OutboundHarness(WeComSimulator weCom, ScriptRoot root, string connectionString, string queueName, string hubId, string robotKey)
+    private OutboundHarness(Azurite azurite, WeComSimulator weCom, string hubId, string robotKey)
     {
+        _azurite = azurite;
         WeCom = weCom;
-        _root = root;
         HubId = hubId;
         RobotKey = robotKey;
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        Queue = new QueueClient(connectionString, queueName, options);
-        Poison = new QueueClient(connectionString, queueName + "-poison", options);
+        Queue = new QueueClient(azurite.ConnectionString, OutboundQueues.QueueName, options);
+        Poison = new QueueClient(azurite.ConnectionString, OutboundQueues.PoisonQueueName, options);
     }
 
     public WeComSimulator WeCom { get; }
@@ -48,31 +47,29 @@ internal sealed class OutboundHarness : IAsyncDisposable
     public HubInstance First => _instances[0];
 
     public static async Task<OutboundHarness> StartAsync(
-        AzuriteFixture azurite, int instances = 1, TimeSpan? rateWindow = null, string maxWait = "00:00:10", CancellationToken cancellationToken = default)
+        int instances = 1, TimeSpan? rateWindow = null, string maxWait = "00:00:10", CancellationToken cancellationToken = default)
     {
+        // The outbound queue has one name, so each harness has a storage account of its own.
+        var azurite = await Azurite.StartAsync(cancellationToken);
         var robotKey = AzuriteFixture.UniqueName("robot");
         var window = rateWindow ?? TimeSpan.FromMinutes(1);
         var weCom = new WeComSimulator(new WeComSimulatorOptions
         {
             Apps = [new SimulatedApp { AgentId = AgentId, Secret = AppSecret }],
+            Chats = [new PresetChat { ChatId = ChatId, AgentId = AgentId, Name = "协作体办公室", Members = ["zhangwei", "lina"] }],
             RobotKeys = [robotKey],
             Users = ["zhangwei", "lina", "wangfang", "liuyang", "chenjing"],
             RobotRateWindow = window,
         });
         await weCom.StartAsync(0, cancellationToken);
-        var queueName = AzuriteFixture.UniqueName("outbound");
-        var root = new ScriptRoot().With("Outbound", $$"""
-            { "bindings": [ { "type": "queueTrigger", "direction": "in", "name": "message", "queueName": "{{queueName}}", "connection": "AzureWebJobsStorage" } ] }
-            """);
-        var harness = new OutboundHarness(weCom, root, azurite.ConnectionString, queueName, AzuriteFixture.UniqueName("hub-"), robotKey);
+        var harness = new OutboundHarness(azurite, weCom, AzuriteFixture.UniqueName("hub-"), robotKey);
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["AzureWebJobsScriptRoot"] = root.Path,
-            ["Runtime:MinPollingInterval"] = "00:00:00.050",
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
             ["WeCom:BaseUrl"] = weCom.BaseAddress.ToString(),
             ["Outbound:RateWindow"] = window.ToString(),
-            ["Outbound:RateMargin"] = "00:00:00.100",
+            ["Outbound:RateMargin"] = "00:00:00.500",
             ["Outbound:MaxWait"] = maxWait,
             ["HUB_APP_SECRET"] = AppSecret,
             ["HUB_ROBOT"] = robotKey,
@@ -142,6 +139,6 @@ internal sealed class OutboundHarness : IAsyncDisposable
         }
 
         await WeCom.DisposeAsync();
-        _root.Dispose();
+        await _azurite.DisposeAsync();
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using ServerlessHub.Chat;
-using ServerlessHub.Hubs;
 using ServerlessHub.Submissions;
 
 namespace ServerlessHub.Replies;

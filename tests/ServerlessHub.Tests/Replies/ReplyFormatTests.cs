@@ -1,4 +1,3 @@
-using ServerlessHub.Hubs;
 using ServerlessHub.Periods;
 
 namespace ServerlessHub.Replies;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using ServerlessHub.Runtime;
 using ServerlessHub.Testing;
 
 namespace ServerlessHub.Replies;
@@ -102,10 +101,9 @@ public sealed class TemplateRendererTests : IDisposable
     }
 
     [Fact]
-    public void AddReplies_ScriptRootOfTheBuild_LoadsTheCopiedTemplates()
+    public void AddReplies_FolderOfTheBuild_LoadsTheCopiedTemplates()
     {
         var services = new ServiceCollection()
-            .AddSingleton(FunctionCatalog.Load(AppContext.BaseDirectory, _ => null))
             .AddSingleton<TimeProvider>(new FakeTimeProvider(ReplyCases.Thursday))
             .AddReplies();
         using var provider = services.BuildServiceProvider();

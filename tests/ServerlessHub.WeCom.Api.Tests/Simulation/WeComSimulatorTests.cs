@@ -77,19 +77,52 @@ public sealed class WeComSimulatorTests(SimulatorFixture fixture)
         Assert.Contains("lang=\"zh-CN\"", page, StringComparison.Ordinal);
     }
 
-    private async Task<string> TokenAsync(int agentId)
+    [Fact]
+    public async Task AppChatSend_ChatPresetInOptions_AcceptedFromItsAppOnly()
+    {
+        var owner = SimulatorFixture.FirstAgentId;
+        var options = SimulatorFixture.CreateOptions();
+        options.Chats = [new PresetChat { ChatId = "office2026", AgentId = owner, Name = "协作体办公室", Members = ["zhangwei", "lina"] }];
+        await using var simulator = new WeComSimulator(options);
+        await simulator.StartAsync(0, TestContext.Current.CancellationToken);
+        const string body = """{"chatid":"office2026","msgtype":"text","text":{"content":"本周报送率 80%"}}""";
+
+        var fromOwner = await PostAsync($"cgi-bin/appchat/send?access_token={await TokenAsync(owner, simulator)}", body, simulator);
+        var fromOther = await PostAsync($"cgi-bin/appchat/send?access_token={await TokenAsync(owner + 1, simulator)}", body, simulator);
+
+        Assert.Equal(0, fromOwner);
+        Assert.Equal(40035, fromOther);
+        Assert.Equal("本周报送率 80%", Assert.Single(simulator.Messages).Content);
+    }
+
+    [Theory]
+    [InlineData("office-2026", SimulatorFixture.FirstAgentId, "zhangwei,lina")]
+    [InlineData("office2026", 999, "zhangwei,lina")]
+    [InlineData("office2026", SimulatorFixture.FirstAgentId, "zhangwei")]
+    [InlineData("office2026", SimulatorFixture.FirstAgentId, "zhangwei,nobody")]
+    public async Task StartAsync_PresetChatAppChatCreateWouldRefuse_Throws(string chatId, int agentId, string members)
+    {
+        var options = SimulatorFixture.CreateOptions();
+        options.Chats = [new PresetChat { ChatId = chatId, AgentId = agentId, Members = [.. members.Split(',')] }];
+        await using var simulator = new WeComSimulator(options);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => simulator.StartAsync(0, TestContext.Current.CancellationToken));
+    }
+
+    private async Task<string> TokenAsync(int agentId, WeComSimulator? simulator = null)
     {
         using var reply = JsonDocument.Parse(await fixture.Http.GetStringAsync(
-            new Uri(fixture.Simulator.BaseAddress, $"cgi-bin/gettoken?corpid={SimulatorFixture.CorpId}&corpsecret={SimulatorFixture.Secret(agentId)}"),
+            new Uri((simulator ?? fixture.Simulator).BaseAddress, $"cgi-bin/gettoken?corpid={SimulatorFixture.CorpId}&corpsecret={SimulatorFixture.Secret(agentId)}"),
             TestContext.Current.CancellationToken));
         Assert.Equal(7200, reply.RootElement.GetProperty("expires_in").GetInt32());
         return reply.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    private async Task<int> PostAsync(string relativeUri, string json)
+    private async Task<int> PostAsync(string relativeUri, string json, WeComSimulator? simulator = null)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await fixture.Http.PostAsync(new Uri(fixture.Simulator.BaseAddress, relativeUri), content, TestContext.Current.CancellationToken);
+        using var response = await fixture.Http.PostAsync(
+            new Uri((simulator ?? fixture.Simulator).BaseAddress, relativeUri), content, TestContext.Current.CancellationToken);
         var reply = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         return reply.GetProperty("errcode").GetInt32();
     }

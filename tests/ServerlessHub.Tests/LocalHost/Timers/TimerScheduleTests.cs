@@ -1,6 +1,5 @@
-using ServerlessHub.Runtime.Timers;
 
-namespace ServerlessHub.Runtime;
+namespace ServerlessHub.LocalHost.Timers;
 
 public sealed class TimerScheduleTests
 {

@@ -1,12 +1,10 @@
-using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using ServerlessHub.Runtime;
-using ServerlessHub.Runtime.Invocation;
 using ServerlessHub.Storage;
 using ServerlessHub.Storage.Runtime;
 
-namespace ServerlessHub.Tick;
+namespace ServerlessHub.Schedule;
 
 public sealed class TickFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -68,12 +66,7 @@ public sealed class TickFunctionTests(AzuriteFixture azurite) : IClassFixture<Az
         return new TickFunction(new TickWatermarkStore(new StorageAccount(azurite.ConnectionString)), [_work], _time, NullLogger<TickFunction>.Instance);
     }
 
-    private async Task InvokeAsync(TickFunction tick, bool isPastDue = false)
-    {
-        var function = new FunctionDefinition("Tick", new TimerTrigger("timer", "0 * * * * *", false, true));
-        var info = JsonSerializer.SerializeToElement(new { IsPastDue = isPastDue, ScheduleStatus = (object?)null });
-        await tick.InvokeAsync(new FunctionInvocation(function, "test", info, new Dictionary<string, JsonElement>()), _ct);
-    }
+    private Task InvokeAsync(TickFunction tick, bool isPastDue = false) => tick.RunAsync(new TimerInfo { IsPastDue = isPastDue }, _ct);
 
     private sealed class RecordingWork : IScheduledWork
     {

@@ -1,0 +1,85 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessHub.Hosting;
+using ServerlessHub.LocalHost.Functions;
+using ServerlessHub.Testing;
+
+namespace ServerlessHub.OpenApi;
+
+/// <summary>
+/// The OpenAPI document the app ships (<c>functions/ServerlessHub/OpenApi/v1.json</c>) is what ASP.NET Core's OpenAPI
+/// generator makes of the HTTP functions: their routes, methods, summaries and typed results. Run with
+/// <c>UPDATE_OPENAPI=1</c> to write a fresh one after changing a function.
+/// </summary>
+public sealed class OpenApiDocumentTests
+{
+    private static readonly string ShippedPath = Path.Combine(RepositoryRoot.Path, "functions", "ServerlessHub", "OpenApi", "v1.json");
+
+    [Fact]
+    public async Task ShippedDocument_IsWhatTheFunctionsDescribe()
+    {
+        var generated = await GenerateAsync(TestContext.Current.CancellationToken);
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(ShippedPath, generated, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(generated, (await File.ReadAllTextAsync(ShippedPath, TestContext.Current.CancellationToken)).ReplaceLineEndings("\n"));
+    }
+
+    private static async Task<string> GenerateAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(Hosting.WorkerContractTests.Settings());
+        builder.Services.AddServerlessHub(builder.Configuration);
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ServerlessHub";
+            document.Info.Description = "协作体报送中枢 HTTP API. Keys go in the x-functions-key header or the code query parameter.";
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
+        await using var app = builder.Build();
+        var routePrefix = app.Services.GetRequiredService<HostSettings>().RoutePrefix;
+        foreach (var function in FunctionIndex.Of([]).Http)
+        {
+            var feature = function.Method.DeclaringType!.Namespace!;
+            var pattern = $"/{routePrefix}/{function.Route}";
+            var options = new RequestDelegateFactoryOptions
+            {
+                ServiceProvider = app.Services,
+                EndpointBuilder = new RouteEndpointBuilder(null, RoutePatternFactory.Parse(pattern), 0) { ApplicationServices = app.Services },
+            };
+            var metadata = RequestDelegateFactory.InferMetadata(function.Method, options);
+            var handler = RequestDelegateFactory.Create(function.Method, _ => throw new InvalidOperationException("Only described, never called."), options, metadata);
+            app.MapMethods(pattern, function.Methods, handler.RequestDelegate)
+                .WithName(function.Name)
+                .WithTags(feature[(feature.LastIndexOf('.') + 1)..])
+                .WithMetadata([function.Method, .. function.Method.GetCustomAttributes(), .. handler.EndpointMetadata]);
+        }
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+            using var response = await http.GetAsync("/openapi/v1.json", cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            Assert.True(response.IsSuccessStatusCode, text);
+            return text.ReplaceLineEndings("\n");
+        }
+        finally
+        {
+            await app.StopAsync(cancellationToken);
+        }
+    }
+}
