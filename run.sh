@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs ServerlessHub on this machine: Azurite (started if needed, data in .data/), the demo hubs and local API keys,
-# then the function app in standalone mode on http://127.0.0.1:7071. Without real WeCom settings (WeCom__BaseUrl
-# unset) it also starts the local WeCom simulator on http://127.0.0.1:7072, wired to the demo hub 江宁区幼儿园…共同体,
-# so the whole chat loop can be tried on one machine. Extra arguments go to the app (e.g. --urls http://0.0.0.0:7071).
+# then the function app in its local host on http://127.0.0.1:7071 (no Azure Functions Core Tools needed). Without
+# real WeCom settings (WeCom__BaseUrl unset) it also starts the local WeCom simulator on http://127.0.0.1:7072, wired
+# to the demo hub 江宁区幼儿园…共同体, so the whole chat loop can be tried on one machine. Extra arguments go to the app
+# (e.g. --urls http://0.0.0.0:7071).
 set -euo pipefail
 cd "$(dirname "$0")"
 infra/local/azurite.sh start
@@ -16,8 +17,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-dotnet build functions/ServerlessHub -c Release -nologo -v quiet
-hub=functions/ServerlessHub/bin/Release/net10.0/ServerlessHub.dll
+dotnet build functions/ServerlessHub.LocalHost -c Release -nologo -v quiet
+hub=functions/ServerlessHub.LocalHost/bin/Release/net10.0/ServerlessHub.LocalHost.dll
 
 if [[ -z "${WeCom__BaseUrl:-}" ]]; then
   dotnet build infra/WeComSimulator -c Release -nologo -v quiet

@@ -57,10 +57,6 @@ public sealed class PackageLayoutTests : IAsyncLifetime
         Assert.Equal(built.RootElement.GetArrayLength(), triggers.Count);
     }
 
-    /// <summary>Publishing takes both cores for a minute; it runs alone, so it does not slow the timing of other tests.</summary>
-    [CollectionDefinition(nameof(PackageLayoutTests), DisableParallelization = true)]
-    public sealed class RunsAlone;
-
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync()
@@ -73,3 +69,7 @@ public sealed class PackageLayoutTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>Publishing takes both cores for a minute; it runs alone, so it does not skew the timing of other tests.</summary>
+[CollectionDefinition(nameof(PackageLayoutTests), DisableParallelization = true)]
+public sealed class PackageLayoutCollection;
