@@ -4,29 +4,9 @@ using Azure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.Http;
 using ServerlessHub.Hubs;
-using ServerlessHub.Access;
-using ServerlessHub.Storage.Leave;
 using ServerlessHub.Storage.Submissions;
 
 namespace ServerlessHub.Submissions;
-
-/// <summary>The dependencies of the submission functions.</summary>
-public sealed class SubmissionsServices(ApiKeys keys, HubCatalog hubs, SubmissionService submissions, SubmissionStore store, LeaveStore leave, AdHocPeriodStore adHocPeriods, TimeProvider time)
-{
-    public ApiKeys Keys { get; } = keys;
-
-    public HubCatalog Hubs { get; } = hubs;
-
-    public SubmissionService Submissions { get; } = submissions;
-
-    public SubmissionStore Store { get; } = store;
-
-    public LeaveStore Leave { get; } = leave;
-
-    public AdHocPeriodStore AdHocPeriods { get; } = adHocPeriods;
-
-    public TimeProvider Time { get; } = time;
-}
 
 /// <summary>
 /// What the submission functions share: reading bodies, idempotency

@@ -52,11 +52,11 @@ public sealed partial class HostJsonTests
     }
 
     [Fact]
-    public void HostJson_HasNoCustomHandlerOrExtensionBundle()
+    public void HostJson_NamesNoHandlerExecutableOrExtensionBundle()
     {
         using var host = ReadHost();
 
-        // A .NET isolated worker brings its extensions in its own build (WorkerExtensions) and is no custom handler.
+        // The isolated worker is started from worker.config.json and brings its extensions in its own build (WorkerExtensions).
         Assert.False(host.RootElement.TryGetProperty("customHandler", out _));
         Assert.False(host.RootElement.TryGetProperty("extensionBundle", out _));
     }

@@ -6,7 +6,7 @@ namespace ServerlessHub.Hosting;
 
 /// <summary>
 /// <c>dotnet publish functions/ServerlessHub -c Release -r linux-x64</c> is the Functions package: the worker with the
-/// metadata the Functions host reads, host.json, the templates and the OpenAPI document, and nothing of a custom handler.
+/// metadata the Functions host reads, host.json, the templates and the OpenAPI document, and no hand-written function.json.
 /// </summary>
 [Collection(nameof(PackageLayoutTests))]
 public sealed class PackageLayoutTests : IAsyncLifetime
