@@ -17,11 +17,11 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-dotnet build functions/ServerlessHub.LocalHost -c Release -nologo -v quiet
+dotnet build functions/ServerlessHub.LocalHost -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 hub=functions/ServerlessHub.LocalHost/bin/Release/net10.0/ServerlessHub.LocalHost.dll
 
 if [[ -z "${WeCom__BaseUrl:-}" ]]; then
-  dotnet build infra/WeComSimulator -c Release -nologo -v quiet
+  dotnet build infra/WeComSimulator -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
   set -a; source infra/local/simulator.demo.env; set +a
   dotnet infra/WeComSimulator/bin/Release/net10.0/ServerlessHub.WeComSimulator.dll \
     --urls http://127.0.0.1:7072 --config infra/local/simulator.demo.json > >(sed -u 's/^/[企业微信模拟器] /') 2>&1 &
