@@ -1,4 +1,5 @@
 using ServerlessHub.Periods;
+using ServerlessHub.Reminders;
 
 namespace ServerlessHub.Hubs;
 
@@ -19,6 +20,7 @@ namespace ServerlessHub.Hubs;
 /// <param name="People">Liaisons, coordinators and leaders.</param>
 /// <param name="Reports">Report kinds, each with its schedule, fields, reminders and digests.</param>
 /// <param name="AllowInlineSecrets">The development flag that lets secrets be written inline.</param>
+/// <param name="SendingHours">When reminders may go out (default 08:30–20:00 on working days).</param>
 public sealed record HubDefinition(
     string Id,
     string Name,
@@ -31,4 +33,5 @@ public sealed record HubDefinition(
     IReadOnlyList<Unit> Units,
     IReadOnlyList<Person> People,
     IReadOnlyList<ReportKind> Reports,
-    bool AllowInlineSecrets);
+    bool AllowInlineSecrets,
+    SendingHours SendingHours);

@@ -62,8 +62,10 @@ public static class HubDefinitionErrorCodes
     public const string BadTime = "value.time";
     /// <summary>A time zone that is not a known IANA id.</summary>
     public const string BadTimeZone = "value.timeZone";
-    /// <summary>A reminder offset not in the reminder grammar (<c>0</c>, <c>-1d</c>, <c>+3wd</c>).</summary>
+    /// <summary>A reminder offset not in the reminder grammar (<c>0</c>, <c>-1d</c>, <c>-2h</c>, <c>+3wd</c>).</summary>
     public const string BadReminderOffset = "value.reminderOffset";
+    /// <summary><c>sendingHours</c> ends before or when it starts.</summary>
+    public const string BadSendingHours = "value.sendingHours";
     /// <summary>A WeCom identifier (user id, chat id, corp id, bot id) or inline key of the wrong shape.</summary>
     public const string BadWeComId = "value.wecomId";
     /// <summary>A date range whose last day is before its first day, or that is too long.</summary>

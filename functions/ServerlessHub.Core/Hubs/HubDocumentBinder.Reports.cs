@@ -249,7 +249,7 @@ internal sealed partial class HubDocumentBinder
             return null;
         }
 
-        (int Days, DayUnit Unit)? at = ReminderOffset(step);
+        (int Days, DayUnit Unit, int Hours)? at = ReminderOffset(step);
         ReminderAudience? audience = read.OneOf(step, "to", required: true, Audiences, "a reminder audience", "提醒对象");
         TimeOnly? time = read.Time(step, "time", required: false);
         string? channel = step["channel"] is { } channelNode ? ChannelReference(channelNode, step.PathOf("channel")) : null;
@@ -273,12 +273,12 @@ internal sealed partial class HubDocumentBinder
         }
 
         return at is { } a && audience is { } who && (step["channel"] is null || channel is not null)
-            ? new ReminderStep(a.Days, a.Unit, time, who, channel)
+            ? new ReminderStep(a.Days, a.Unit, time, who, channel, a.Hours)
             : null;
     }
 
-    /// <summary><c>0</c> (the due moment), or a signed count with <c>d</c> (calendar days) or <c>wd</c> (working days).</summary>
-    private (int Days, DayUnit Unit)? ReminderOffset(Properties step)
+    /// <summary><c>0</c> (the due moment), or a signed count with <c>d</c> (calendar days), <c>wd</c> (working days) or <c>h</c> (hours).</summary>
+    private (int Days, DayUnit Unit, int Hours)? ReminderOffset(Properties step)
     {
         if (read.String(step, "at", required: true, 16) is not { } value)
         {
@@ -289,13 +289,18 @@ internal sealed partial class HubDocumentBinder
         if (match.Success && (match.Groups["unit"].Success || match.Groups["count"].Value.All(c => c == '0'))
             && int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture) is var count && count <= HubDefinitionLimits.MaxOffsetDays)
         {
-            int days = match.Groups["sign"].Value == "-" ? -count : count;
-            return (days, match.Groups["unit"].Value == "wd" ? DayUnit.Working : DayUnit.Calendar);
+            int signed = match.Groups["sign"].Value == "-" ? -count : count;
+            return match.Groups["unit"].Value switch
+            {
+                "h" => (0, DayUnit.Calendar, signed),
+                "wd" => (signed, DayUnit.Working, 0),
+                _ => (signed, DayUnit.Calendar, 0),
+            };
         }
 
         errors.Add(step.PathOf("at"), step["at"]!.Position, HubDefinitionErrorCodes.BadReminderOffset,
-            $"'{Excerpt.Of(value)}' is not a reminder offset; write 0, -1d, +1d, +1wd (working days), up to {HubDefinitionLimits.MaxOffsetDays}",
-            $"'{Excerpt.Of(value)}' 不是有效的提醒时点；请写作 0、-1d、+1d、+1wd（工作日），天数最多 {HubDefinitionLimits.MaxOffsetDays}");
+            $"'{Excerpt.Of(value)}' is not a reminder offset; write 0, -1d, +1d, +1wd (working days) or -2h (hours), up to {HubDefinitionLimits.MaxOffsetDays}",
+            $"'{Excerpt.Of(value)}' 不是有效的提醒时点；请写作 0、-1d、+1d、+1wd（工作日）或 -2h（小时），数值最多 {HubDefinitionLimits.MaxOffsetDays}");
         return null;
     }
 
@@ -316,6 +321,6 @@ internal sealed partial class HubDocumentBinder
         return null;
     }
 
-    [GeneratedRegex(@"^(?<sign>[+-])?(?<count>[0-9]{1,3})(?<unit>d|wd)?\z")]
+    [GeneratedRegex(@"^(?<sign>[+-])?(?<count>[0-9]{1,3})(?<unit>d|wd|h)?\z")]
     private static partial Regex ReminderAt();
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ServerlessHub.Hubs.Documents;
 using ServerlessHub.Periods;
+using ServerlessHub.Reminders;
 
 namespace ServerlessHub.Hubs;
 
@@ -15,7 +16,7 @@ internal sealed partial class HubDocumentBinder
     private const string DefaultTimeZone = "Asia/Shanghai";
 
     private static readonly string[] RootProperties =
-        ["$schema", "id", "name", "timeZone", "allowInlineSecrets", "calendar", "terms", "wecom", "aiBot", "channels", "units", "people", "reports"];
+        ["$schema", "id", "name", "timeZone", "allowInlineSecrets", "calendar", "sendingHours", "terms", "wecom", "aiBot", "channels", "units", "people", "reports"];
 
     private static readonly string[] CalendarProperties = ["statutory", "daysOff", "workingDays"];
     private static readonly string[] CalendarDaysProperties = ["from", "to", "reason"];
@@ -63,6 +64,7 @@ internal sealed partial class HubDocumentBinder
         string? name = read.String(hub, "name", required: true);
         TimeZoneInfo? timeZone = TimeZone(hub);
         HubCalendar calendar = Calendar(hub);
+        SendingHours? sendingHours = SendingHours(hub);
         terms = Terms(hub);
         hasWeCom = hub["wecom"] is not null;
         WeComAppSettings? weCom = hasWeCom ? WeCom(hub["wecom"]!, hub.PathOf("wecom")) : null;
@@ -72,12 +74,44 @@ internal sealed partial class HubDocumentBinder
         channels = Channels(hub);
         IReadOnlyList<ReportKind> reports = Reports(hub);
 
-        if (errors.Any || id is null || name is null || timeZone is null)
+        if (errors.Any || id is null || name is null || timeZone is null || sendingHours is null)
         {
             return null;
         }
 
-        return new HubDefinition(id, name, timeZone, calendar, terms, weCom, aiBot, channels, units, people, reports, allowInlineSecrets);
+        return new HubDefinition(id, name, timeZone, calendar, terms, weCom, aiBot, channels, units, people, reports, allowInlineSecrets, sendingHours);
+    }
+
+    private static readonly string[] SendingHoursProperties = ["from", "to"];
+
+    /// <summary><c>sendingHours: { from: "08:30", to: "20:00" }</c>, the default when absent; null when invalid.</summary>
+    private SendingHours? SendingHours(Properties hub)
+    {
+        if (hub["sendingHours"] is not { } node)
+        {
+            return ServerlessHub.Reminders.SendingHours.Default;
+        }
+
+        if (Properties.Open(node, hub.PathOf("sendingHours"), errors, SendingHoursProperties) is not { } hours)
+        {
+            return null;
+        }
+
+        TimeOnly? from = read.Time(hours, "from", required: true);
+        TimeOnly? to = read.Time(hours, "to", required: true);
+        if (from is null || to is null)
+        {
+            return null;
+        }
+
+        if (to <= from)
+        {
+            errors.Add(hours.PathOf("to"), hours["to"]!.Position, HubDefinitionErrorCodes.BadSendingHours,
+                "'to' must be later than 'from' on the same day", "'to' 必须晚于同一天的 'from'");
+            return null;
+        }
+
+        return new SendingHours(from.Value, to.Value);
     }
 
     private string? HubId(Properties hub)

@@ -1,6 +1,7 @@
 using Microsoft.Azure.WebJobs;
 using ServerlessHub.Inbound;
 using ServerlessHub.Outbound;
+using ServerlessHub.Reminders;
 
 namespace ServerlessHub.LocalHost.Queues;
 
@@ -19,4 +20,8 @@ public sealed class QueueTriggers(IServiceProvider services)
     [FunctionName("Outbound")]
     public Task OutboundAsync([QueueTrigger(OutboundQueues.QueueName)] string text, string id, long dequeueCount, DateTimeOffset insertionTime, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<OutboundFunction>(services).RunAsync(text, id, dequeueCount, insertionTime, cancellationToken);
+
+    [FunctionName("SendReminder")]
+    public Task SendReminderAsync([QueueTrigger(ReminderScheduler.QueueName)] string message, string id, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<SendReminderFunction>(services).RunAsync(message, id, cancellationToken);
 }

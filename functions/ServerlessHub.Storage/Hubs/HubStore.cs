@@ -27,6 +27,9 @@ public enum HubApplyOutcome
 public sealed class HubStore(StorageAccount account)
 {
     public const string TableName = "hubs";
+
+    /// <summary>The partition that lists every hub id, so the tick never scans the table.</summary>
+    public const string IndexPartition = "_index";
     private const string CurrentRow = "current";
 
     // A string property holds at most 64 KiB (32 K UTF-16 chars); a document of up to 256 KiB spans several.
@@ -52,6 +55,7 @@ public sealed class HubStore(StorageAccount account)
             var currentVersion = current.HasValue ? current.Value!.GetInt32("Version") ?? 0 : 0;
             if (current.HasValue && current.Value!.GetString("ContentHash") == hash)
             {
+                await IndexAsync(hubId, cancellationToken).ConfigureAwait(false);
                 return (HubApplyOutcome.Unchanged, currentVersion);
             }
 
@@ -65,6 +69,7 @@ public sealed class HubStore(StorageAccount account)
             try
             {
                 await (await Table(cancellationToken).ConfigureAwait(false)).SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+                await IndexAsync(hubId, cancellationToken).ConfigureAwait(false);
                 return (version == 1 ? HubApplyOutcome.Created : HubApplyOutcome.Updated, version);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
@@ -103,6 +108,24 @@ public sealed class HubStore(StorageAccount account)
     }
 
     private static string VersionRow(int version) => "v" + version.ToString("D6", CultureInfo.InvariantCulture);
+
+    /// <summary>The ids of every applied hub, from the index partition: one single-partition query.</summary>
+    public async Task<IReadOnlyList<string>> ListHubIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = new List<string>();
+        await foreach (var row in (await Table(cancellationToken).ConfigureAwait(false)).QueryAsync<TableEntity>(
+            e => e.PartitionKey == IndexPartition, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(row.RowKey);
+        }
+
+        return ids;
+    }
+
+    // The index lives in its own partition (hub ids are slugs, so "_index" is never one) and cannot share the apply's
+    // transaction; an apply interrupted before it is indexed is indexed by the next apply of the same document.
+    private async Task IndexAsync(string hubId, CancellationToken cancellationToken) =>
+        await (await Table(cancellationToken).ConfigureAwait(false)).UpsertEntityAsync(new TableEntity(IndexPartition, hubId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
     private static TableEntity Entity(string hubId, string row, int version, string document, string hash, string appliedBy, DateTimeOffset now)
     {

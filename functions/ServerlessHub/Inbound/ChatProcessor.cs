@@ -7,7 +7,7 @@ using ServerlessHub.Periods;
 using ServerlessHub.Replies;
 using ServerlessHub.Storage.Inbound;
 using ServerlessHub.Storage.Leave;
-using ServerlessHub.Storage.Runtime;
+using ServerlessHub.Reminders;
 using ServerlessHub.Storage.Submissions;
 using ServerlessHub.Submissions;
 using ServerlessHub.WeCom.Messages;
@@ -25,7 +25,7 @@ public sealed class ChatProcessor(
     LeaveStore leave,
     ConversationStore conversations,
     InboundReceiptStore receipts,
-    RunClaimStore claims,
+    Urging urging,
     ChatReplies replies,
     OutboundQueues outbound,
     TimeProvider time)
@@ -110,7 +110,7 @@ public sealed class ChatProcessor(
                 answer.Add(replies.Missing(hub, list.Kind, await StatusOfAsync(hub, list.Kind, period, now, cancellationToken).ConfigureAwait(false)));
                 break;
             case UrgeMissing urge when PeriodOf(hub, urge.Kind, urge.Period, now) is { } period:
-                answer.Add(await UrgeAsync(hub, sender, urge.Kind, period, now, cancellationToken).ConfigureAwait(false));
+                answer.Add(await UrgeAsync(hub, sender, urge.Kind, period, cancellationToken).ConfigureAwait(false));
                 break;
             case ListMissing list:
                 answer.Add(replies.NoCurrentPeriod(hub, list.Kind));
@@ -234,34 +234,16 @@ public sealed class ChatProcessor(
         return PeriodStatus.Compute(hub, kind, period, await list.ConfigureAwait(false), await away.ConfigureAwait(false), now);
     }
 
-    /// <summary>催报: at most once per report period and hour, to the liaisons of every unit still owing.</summary>
-    private async Task<Reply> UrgeAsync(Hub hub, Person coordinator, ReportKind kind, Period period, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>催报 (<see cref="Urging"/>), answered in chat.</summary>
+    private async Task<Reply> UrgeAsync(Hub hub, Person coordinator, ReportKind kind, Period period, CancellationToken cancellationToken)
     {
-        var status = await StatusOfAsync(hub, kind, period, now, cancellationToken).ConfigureAwait(false);
-        var owing = status.Submitters.Where(s => s.State is SubmitterState.Missing or SubmitterState.Pending).ToList();
-        if (owing.Count == 0)
+        var result = await urging.UrgeAsync(hub, kind, period, coordinator.Name, coordinator.UserId, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
         {
-            return replies.UrgeNothingMissing(hub, kind, period);
-        }
-
-        var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
-        if (!await claims.TryClaimAsync($"urge-{hub.Id}-{kind.Id}-{period.Key}", hour, coordinator.UserId, cancellationToken).ConfigureAwait(false))
-        {
-            return replies.UrgeAlreadySent(hub, kind, period, hour.AddHours(1));
-        }
-
-        var urged = hub.ExpectedSubmitters(kind).Where(e => owing.Any(o => o.SubmitterId == e.Id)).ToList();
-        foreach (var submitter in urged)
-        {
-            var recipients = kind.Submitters.Scope == SubmitterScope.Person ? [submitter.Id] : hub.Liaisons(submitter.UnitId).Select(p => p.UserId).ToList();
-            if (recipients.Count > 0)
-            {
-                await outbound.EnqueueAsync(new SendMessage(hub.Id, $"urge:{kind.Id}:{period.Key}:{hour:yyyyMMddHH}:{submitter.Id}", Destination.People(recipients), MessageFormat.Text,
-                    replies.UrgeNotice(hub, kind, period, submitter, coordinator).Text), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return replies.UrgeSent(hub, kind, period, urged);
+            UrgeOutcome.NothingOwed => replies.UrgeNothingMissing(hub, kind, period),
+            UrgeOutcome.AlreadyUrged => replies.UrgeAlreadySent(hub, kind, period, result.NextAllowed!.Value),
+            _ => replies.UrgeSent(hub, kind, period, result.Urged),
+        };
     }
 
     private Task SendAsync(Hub hub, InboundChatMessage message, Destination to, IReadOnlyList<Reply> answer, CancellationToken cancellationToken) =>

@@ -18,13 +18,14 @@ public sealed class ListAdHocPeriodsFunction(SubmissionsServices services)
             return refused;
         }
 
-        var (report, timeline, notFound) = await AdHocWindows.FindReportAsync(context, services.Hubs, hubId, reportId).ConfigureAwait(false);
+        var (hub, report, notFound) = await AdHocWindows.FindReportAsync(context, services.Hubs, hubId, reportId).ConfigureAwait(false);
         if (report is null)
         {
             return notFound!;
         }
 
+        var timeline = hub!.Timeline(report);
         var windows = await services.AdHocPeriods.ListAsync(hubId, reportId, context.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Ok(new PeriodListDto(hubId, reportId, windows.Select(w => PeriodDto.From(timeline!.AdHoc(w.Id, w.FirstDay, w.LastDay))).OrderBy(p => p.FirstDay).ToList()));
+        return TypedResults.Ok(new PeriodListDto(hubId, reportId, windows.Select(w => PeriodDto.From(timeline.AdHoc(w.Id, w.FirstDay, w.LastDay))).OrderBy(p => p.FirstDay).ToList()));
     }
 }

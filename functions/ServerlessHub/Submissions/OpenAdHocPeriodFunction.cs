@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Http;
+using ServerlessHub.Reminders;
 using ServerlessHub.Storage.Submissions;
 
 namespace ServerlessHub.Submissions;
 
 /// <summary>
 /// <c>POST …/reports/{reportId}/periods</c>: opens a window of an ad hoc report kind (临时报送) with its own id and
-/// dates. Other cadences open their periods by themselves.
+/// dates, and queues the kind's reminder ladder for it. Other cadences open their periods by themselves.
 /// </summary>
-public sealed class OpenAdHocPeriodFunction(SubmissionsServices services)
+public sealed class OpenAdHocPeriodFunction(SubmissionsServices services, PeriodOpening opening)
 {
     private const int MaxDays = 366;
 
@@ -31,7 +32,7 @@ public sealed class OpenAdHocPeriodFunction(SubmissionsServices services)
             return problem;
         }
 
-        var (report, timeline, notFound) = await AdHocWindows.FindReportAsync(context, services.Hubs, hubId, reportId).ConfigureAwait(false);
+        var (hub, report, notFound) = await AdHocWindows.FindReportAsync(context, services.Hubs, hubId, reportId).ConfigureAwait(false);
         if (report is null)
         {
             return notFound!;
@@ -54,6 +55,8 @@ public sealed class OpenAdHocPeriodFunction(SubmissionsServices services)
             return Problems.Conflict(context, ($"“{report.Title}”已有窗口“{id}”。", $"'{reportId}' already has a window '{id}'."));
         }
 
-        return TypedResults.Created($"{request.Path}/{id}/status", PeriodDto.From(timeline!.AdHoc(id, first, last)));
+        var period = hub!.Timeline(report).AdHoc(id, first, last);
+        await opening.OpenAsync(hub, report, period, context.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Created($"{request.Path}/{id}/status", PeriodDto.From(period));
     }
 }
