@@ -47,11 +47,25 @@ public sealed class HubInstance : IAsyncDisposable
         return new HubInstance(app, new Uri(address));
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken = default) => await App.StopAsync(cancellationToken).ConfigureAwait(false);
+    private bool _stopped;
 
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await App.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stops the instance (a no-op when stopped already), then disposes it: disposing a running host would leave its
+    /// queue listeners and timers working against disposed services.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
         await App.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -31,9 +31,11 @@ public sealed class ListRemindersFunction(ApiKeys keys, HubCatalog hubs, Reminde
         var opened = reminders.GetOpenedAsync(hubId, reportId, scope.Period.Key, context.RequestAborted);
         var sent = await reminders.ListAsync(hubId, reportId, scope.Period.Key, context.RequestAborted).ConfigureAwait(false);
         var openedPeriod = await opened.ConfigureAwait(false);
+        var ran = sent.Where(r => r.Recipient == ReminderSender.StepRow).ToDictionary(r => r.StepIndex);
         var ladder = ReminderLadder.Schedule(scope.Hub, scope.Report, scope.Period).Select(s => new ReminderStepDto(
-            s.Index, s.Step.Offset, s.Step.Audience.ToString().ToLowerInvariant(), s.Step.ChannelId, s.Nominal, s.SendAt)).ToList();
+            s.Index, s.Step.Offset, s.Step.Audience.ToString().ToLowerInvariant(), s.Step.ChannelId, s.Nominal, s.SendAt,
+            ran.GetValueOrDefault(s.Index)?.At, ran.GetValueOrDefault(s.Index)?.Outcome)).ToList();
         return TypedResults.Ok(new PeriodRemindersDto(hubId, reportId, PeriodDto.From(scope.Period), openedPeriod?.OpenedAt, openedPeriod?.ExpectedIds.Count, ladder,
-            sent.Select(r => new ReminderSentDto(r.Step, r.Recipient, r.At, r.Outcome, r.DeliveryId, r.Late)).ToList()));
+            sent.Where(r => r.Recipient != ReminderSender.StepRow).Select(r => new ReminderSentDto(r.Step, r.Recipient, r.At, r.Outcome, r.DeliveryId, r.Late)).ToList()));
     }
 }

@@ -4,8 +4,11 @@ using ServerlessHub.Submissions;
 
 namespace ServerlessHub.Reminders;
 
-/// <summary>One step of the period's ladder: when it falls and when it may go out (the hub's sending hours).</summary>
-public sealed record ReminderStepDto(int Index, string At, string To, string? Channel, DateTimeOffset Nominal, DateTimeOffset SendAt);
+/// <summary>
+/// One step of the period's ladder: when it falls, when it may go out (the hub's sending hours), and once it ran, when
+/// and what it did (e.g. "2 个单位欠报，发出 2 条", or why it sent nothing).
+/// </summary>
+public sealed record ReminderStepDto(int Index, string At, string To, string? Channel, DateTimeOffset Nominal, DateTimeOffset SendAt, DateTimeOffset? RanAt, string? Outcome);
 
 /// <summary>One reminder that went out (queued for delivery; the outbox shows its delivery).</summary>
 public sealed record ReminderSentDto(string Step, string Recipient, DateTimeOffset At, string Outcome, string? DeliveryId, bool Late);

@@ -45,13 +45,13 @@ public sealed partial class ReminderSender(
         if (await hubs.GetAsync(due.HubId, cancellationToken).ConfigureAwait(false) is not { } hub
             || hub.FindReport(due.ReportId) is not { } kind)
         {
-            Dropped(logger, due.HubId, due.ReportId, due.PeriodKey, due.Step, "the hub or report kind no longer exists");
+            await NotSentAsync(due, owner, now, "未发送：报送类型已删除", cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (kind.Reminders.ElementAtOrDefault(due.StepIndex) is not { } step || ReminderDue.Describe(step) != due.Step)
         {
-            Dropped(logger, due.HubId, due.ReportId, due.PeriodKey, due.Step, "the step is no longer in the ladder");
+            await NotSentAsync(due, owner, now, "未发送：提醒阶梯已修改，此步骤已不存在", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -59,7 +59,7 @@ public sealed partial class ReminderSender(
         if (await PeriodAsync(hub, kind, timeline, due.PeriodKey, cancellationToken).ConfigureAwait(false) is not { } period
             || SubmissionRules.CanRevise(timeline, period, now) == SubmissionDecision.WindowClosed)
         {
-            Dropped(logger, due.HubId, due.ReportId, due.PeriodKey, due.Step, "the period is closed");
+            await NotSentAsync(due, owner, now, "未发送：本期已结束（下一期已到截止时间）", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -82,7 +82,7 @@ public sealed partial class ReminderSender(
         var owing = ReminderTargets.Owing(hub, kind, status, opened?.ExpectedIds ?? hub.ExpectedSubmitters(kind).Select(e => e.Id).ToList(), absent, now);
         if (owing.Count == 0)
         {
-            Dropped(logger, due.HubId, due.ReportId, due.PeriodKey, due.Step, "nobody owes the report");
+            await NotSentAsync(due, owner, now, "未发送：无人欠报（均已报送或请假）", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -99,7 +99,19 @@ public sealed partial class ReminderSender(
                 step.ChannelId is { } id ? Destination.Channel(id) : Destination.People([.. hub.PeopleWithRole(step.Audience == ReminderAudience.Leader ? PersonRole.Leader : PersonRole.Coordinator).Select(p => p.UserId)]),
                 texts.Escalation(hub, kind, period, step.Audience, owing, pastDue, lateNote), cancellationToken).ConfigureAwait(false),
         };
+        await reminders.TryClaimAsync(hub.Id, kind.Id, period.Key,
+            new ReminderRecord(step.Offset, due.StepIndex, StepRow, now, $"{owing.Count} 个单位欠报，发出 {reached} 条", null, late), owner, cancellationToken).ConfigureAwait(false);
         StepSent(logger, hub.Id, kind.Id, period.Key, due.Step, owing.Count, reached, late);
+    }
+
+    /// <summary>The recipient of a step's own row, which records what the step did as a whole.</summary>
+    public const string StepRow = "*";
+
+    private async Task NotSentAsync(ReminderDue due, string owner, DateTimeOffset now, string outcome, CancellationToken cancellationToken)
+    {
+        await reminders.TryClaimAsync(due.HubId, due.ReportId, due.PeriodKey,
+            new ReminderRecord(due.Step.Split(' ')[0], due.StepIndex, StepRow, now, outcome, null, false), owner, cancellationToken).ConfigureAwait(false);
+        Dropped(logger, due.HubId, due.ReportId, due.PeriodKey, due.Step, outcome);
     }
 
     private async Task<int> RemindLiaisonsAsync(Sending sending, IReadOnlyList<OwingSubmitter> owing, IReadOnlyList<ReminderRecord> sent, bool pastDue, string lateNote, CancellationToken cancellationToken)

@@ -72,4 +72,4 @@ public sealed class PackageLayoutTests : IAsyncLifetime
 
 /// <summary>Publishing takes both cores for a minute; it runs alone, so it does not skew the timing of other tests.</summary>
 [CollectionDefinition(nameof(PackageLayoutTests), DisableParallelization = true)]
-public sealed class PackageLayoutCollection;
+public sealed class PackageLayoutRunsAlone;

@@ -27,6 +27,10 @@ internal static class ReplyCases
     private static readonly ReportKind Weekly = K.ReportOf("weekly");
     private static readonly ReportKind Monthly = K.ReportOf("monthly");
     private static readonly ReportKind Clue = M.ReportOf("clue");
+    private static readonly ReportKind SemesterPlan = K.ReportOf("semester-plan");
+
+    // Opens 14 days before the term ends (2027-01-08 08:00), so on Thursday its period is current but not open.
+    private static readonly ReportKind SemesterSummary = K.ReportOf("semester-summary");
     private static readonly Period Week48 = K.Timeline(Weekly).Containing(Thursday)!;
     private static readonly DateOnly Today = DateOnly.FromDateTime(Thursday.DateTime);
 
@@ -153,18 +157,29 @@ internal static class ReplyCases
             new StatusLine(Monthly, OctoberOf(K), SubmitterState.OnLeave, null),
         ]));
         Add("status-nothing-owed", () => thursday.Status(K, Leader, []));
+        Add("status-with-not-open", () => thursday.Status(K, Liaison,
+        [
+            new StatusLine(Weekly, Week48, SubmitterState.Pending, null),
+            new StatusLine(Monthly, K.Timeline(Monthly).Containing(Thursday)!, SubmitterState.Pending, null),
+            new StatusLine(SemesterPlan, SemesterOf(SemesterPlan), SubmitterState.OnTime, new DateTimeOffset(2026, 9, 10, 16, 5, 0, TimeSpan.FromHours(8))),
+            new StatusLine(SemesterSummary, SemesterOf(SemesterSummary), SubmitterState.NotOpen, null),
+        ]));
+        Add("status-only-not-open", () => thursday.Status(K, Liaison, [new StatusLine(SemesterSummary, SemesterOf(SemesterSummary), SubmitterState.NotOpen, null)]));
 
         Add("missing-past-due", () => saturday.Missing(K, Weekly, WeekStatus(Saturday)));
         Add("missing-before-due", () => thursday.Missing(K, Weekly, WeekStatus(Thursday)));
         Add("missing-all-submitted", () => saturday.Missing(K, Weekly, PeriodStatus.Compute(K, Weekly, Week48,
             K.ExpectedSubmitters(Weekly).Select(s => Submission(Thursday, late: false, revision: 1) with { SubmitterId = s.Id, UnitId = s.UnitId }), [], Saturday)));
+        Add("missing-not-open", () => thursday.Missing(K, SemesterSummary, PeriodStatus.Compute(K, SemesterSummary, SemesterOf(SemesterSummary), [],
+            [new LeaveRecord(K.Id, "l3", LeaveSubject.Unit, "zhushan", new DateOnly(2027, 1, 18), new DateOnly(2027, 1, 29), "园所改造", "zhuying", Thursday)], Thursday)));
 
         var missingUnits = K.ExpectedSubmitters(Weekly).Skip(10).ToList();
         Add("urge-sent", () => saturday.UrgeSent(K, Weekly, Week48, missingUnits));
         Add("urge-already-sent", () => saturday.UrgeAlreadySent(K, Weekly, Week48, Saturday.AddHours(2)));
         Add("urge-nothing-missing", () => saturday.UrgeNothingMissing(K, Weekly, Week48));
-        Add("urge-notice-before-due", () => thursday.UrgeNotice(K, Weekly, Week48, missingUnits[0], Coordinator));
-        Add("urge-notice-overdue", () => saturday.UrgeNotice(K, Weekly, Week48, missingUnits[0], Coordinator));
+        Add("urge-nothing-missing-not-open", () => thursday.UrgeNothingMissing(K, SemesterSummary, SemesterOf(SemesterSummary)));
+        Add("urge-notice-before-due", () => thursday.UrgeNotice(K, Weekly, Week48, missingUnits[0], Coordinator.Name));
+        Add("urge-notice-overdue", () => saturday.UrgeNotice(K, Weekly, Week48, missingUnits[0], Coordinator.Name));
 
         Add("leave-recorded-unit", () => thursday.LeaveRecorded(K, new LeaveRecord(K.Id, "l1", LeaveSubject.Unit, "moling",
             new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 3), "外出培训", "wangxiaomei", Thursday)));
@@ -194,6 +209,8 @@ internal static class ReplyCases
         new(K.Id, "wangxiaomei", "weekly", purpose, new Dictionary<string, string>(), 1, null, Thursday.AddHours(-1), Thursday.AddMinutes(-30));
 
     private static Period OctoberOf(Hub hub) => hub.Timeline(hub.ReportOf("monthly")).FromKey("2026-10")!;
+
+    private static Period SemesterOf(ReportKind kind) => K.Timeline(kind).Containing(Thursday)!;
 
     private static Period ClueWindow() => M.Timeline(Clue).AdHoc("clue-2026-11-26", new DateOnly(2026, 11, 26), new DateOnly(2026, 12, 1));
 
