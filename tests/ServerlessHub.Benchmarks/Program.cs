@@ -3,6 +3,7 @@ using ServerlessHub.Benchmarks.ColdStart;
 using ServerlessHub.Benchmarks.Delivery;
 using ServerlessHub.Benchmarks.Measurement;
 using ServerlessHub.Benchmarks.PeriodStatus;
+using ServerlessHub.Benchmarks.Reminders;
 using ServerlessHub.Benchmarks.Submissions;
 
 if (args is ["cold-start", .. var coldStart])
@@ -16,6 +17,7 @@ Func<BenchmarkArguments, CancellationToken, Task<int>>? command = args.FirstOrDe
     "period-status" => PeriodStatusCommand.RunAsync,
     "callbacks" => CallbacksCommand.RunAsync,
     "delivery" => DeliveryCommand.RunAsync,
+    "reminders" => RemindersCommand.RunAsync,
     _ => null,
 };
 if (command is null)
@@ -61,11 +63,14 @@ static int Usage()
     Console.Error.WriteLine("""
         Usage: dotnet run -c Release --project tests/ServerlessHub.Benchmarks -- <benchmark> [options]
 
-          cold-start      start-up of the published app against a bare ASP.NET Core app
-            --iterations N        measured runs of each app (default 15)
+          cold-start      start-up of the published local host against the bare app plus the same storage check,
+                          and against a bare ASP.NET Core app
+            --iterations N        measured runs of each app (default 30)
             --warmup N            discarded runs of each app first (default 2)
-            -p:Name=Value         an extra publish property, applied to both apps (repeatable)
-            -e:Name=Value         an extra environment variable for both apps' processes (repeatable)
+            --cpus LIST           confine the apps to these CPUs (taskset -c; Linux)
+            -p:Name=Value         an extra publish property, applied to every app (repeatable)
+            -e:Name=Value         an extra environment variable for every app's process (repeatable),
+                                  e.g. -e:LocalHost__RunTriggers=false for an HTTP-only local host
 
           submissions     HTTP submissions against raw table upserts at the same concurrency
             --submissions N (2000)  --concurrency N (16)  --rounds N (4)
@@ -79,6 +84,9 @@ static int Usage()
           delivery        app-message delivery rate through the simulator; robot rate against its limit
             --messages N (1000)  --concurrency N (16)  --robot-messages N (60)  --window-seconds N (6)
             --max-wait-ms N (Outbound:MaxWait, default scaled with the window)
+
+          reminders       opening periods of a 500-unit, 2,000-person hub and queueing their ladders, against raw queue sends
+            --periods N (200)
 
         Every benchmark but cold-start takes --quick for a short smoke run.
         """);
