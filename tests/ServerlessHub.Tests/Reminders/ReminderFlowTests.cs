@@ -124,4 +124,31 @@ public sealed class ReminderFlowTests
         Assert.Single(hub.AppMessagesTo("lina"));
         Assert.Single(hub.AppMessagesTo("liuyang"));
     }
+
+    [Fact]
+    public async Task UnitRemovedAndUnitOnLeave_AreNeitherRemindedNorListedAsMissing()
+    {
+        await using var hub = await ReminderHarness.StartAsync(cancellationToken: _ct);
+        var key = await hub.HubKeyAsync(_ct);
+        await hub.TickAsync(_ct);
+        await hub.RecordLeaveAsync("b", key, _ct);
+        var withoutC = ReminderHarness.Document
+            .Replace("  - { id: c, name: 丙幼儿园 }\n", "", StringComparison.Ordinal)
+            .Replace("  - { userId: liuyang, name: 刘洋, unit: c, roles: [liaison] }\n", "", StringComparison.Ordinal);
+        await hub.ApplyAsync(withoutC, _ct);
+
+        hub.SetLocal(11, 26, 17);
+        await Polling.UntilAsync(() => hub.AppMessagesTo("zhangwei").Count == 1, _ct);
+        hub.SetLocal(11, 30, 17);
+        await Polling.UntilAsync(() => hub.Posted(ReminderHarness.OfficeChat).Count == 1, _ct);
+        await hub.WaitUntilDeliveredAsync(_ct);
+
+        Assert.Empty(hub.AppMessagesTo("lina"));
+        Assert.Empty(hub.AppMessagesTo("liuyang"));
+        var office = hub.Posted(ReminderHarness.OfficeChat)[0].Content;
+        Assert.Contains("以下 1 个单位仍未报送", office, StringComparison.Ordinal);
+        Assert.Contains("甲幼儿园", office, StringComparison.Ordinal);
+        Assert.DoesNotContain("乙幼儿园", office, StringComparison.Ordinal);
+        Assert.DoesNotContain("丙幼儿园", office, StringComparison.Ordinal);
+    }
 }

@@ -137,6 +137,22 @@ internal sealed class ReminderHarness : IAsyncDisposable
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
     }
 
+    /// <summary>Records leave (请假) for a whole unit over the week's due date, through the API.</summary>
+    public async Task RecordLeaveAsync(string unit, string key, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/hubs/{HubId}/leave")
+        {
+            Content = JsonContent.Create(new { unitId = unit, firstDay = "2026-11-26", lastDay = "2026-11-27", reason = "外出培训" }),
+        };
+        request.Headers.Add("x-functions-key", key);
+        using var response = await First.Http.SendAsync(request, cancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>Applies a new version of the hub definition mid-period.</summary>
+    public async Task ApplyAsync(string document, CancellationToken cancellationToken) =>
+        Assert.IsType<HubApplyResult.Applied>(await First.Services.GetRequiredService<HubDefinitions>().ApplyAsync(document, null, "test", cancellationToken));
+
     /// <summary>The period's reminders as the API lists them.</summary>
     public async Task<JsonElement> RemindersAsync(string key, CancellationToken cancellationToken) =>
         await First.Http.GetFromJsonAsync<JsonElement>($"/api/hubs/{HubId}/reports/weekly/periods/2026-W48/reminders?code={Uri.EscapeDataString(key)}", cancellationToken);
