@@ -24,9 +24,10 @@ public static class Problems
     public static ProblemHttpResult UnprocessableEntity(HttpContext context, (string Zh, string En) detail, IDictionary<string, object?>? extensions = null) =>
         Create(context, StatusCodes.Status422UnprocessableEntity, ("内容未通过校验", "Validation failed"), detail, extensions);
 
-    public static ProblemHttpResult TooLarge(HttpContext context) =>
+    /// <summary>413 naming the limit that applies: <paramref name="maxBytes"/>, the API's 256 KiB by default.</summary>
+    public static ProblemHttpResult TooLarge(HttpContext context, int maxBytes = RequestBodies.MaxBytes) =>
         Create(context, StatusCodes.Status413PayloadTooLarge, ("请求内容过大", "Request too large"),
-            ($"请求内容不能超过 {RequestBodies.MaxBytes / 1024} KiB。", $"The request body may be at most {RequestBodies.MaxBytes / 1024} KiB."));
+            ($"请求内容不能超过 {maxBytes / 1024} KiB。", $"The request body may be at most {maxBytes / 1024} KiB."));
 
     public static ProblemHttpResult NotUtf8(HttpContext context) =>
         BadRequest(context, ("请求内容必须是 UTF-8 编码的文本。", "The request body must be UTF-8 text."));

@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ServerlessHub.Http;
@@ -32,6 +34,8 @@ public static class RequestBodies
             buffer.Write(chunk, 0, read);
         }
 
+        // What an idempotency key's fingerprint hashes, so a retry with another body of the same length is told apart.
+        request.HttpContext.Items[typeof(RequestBodies)] = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         try
         {
             return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
@@ -42,10 +46,28 @@ public static class RequestBodies
         }
     }
 
-    /// <summary>Reads a JSON body within the size limit; unknown properties and wrong types are 400.</summary>
-    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpContext context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    /// <summary>The SHA-256 of the body read by <see cref="ReadTextAsync"/>, or empty when no body was read.</summary>
+    public static string BodyHash(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[typeof(RequestBodies)] as string ?? "";
+    }
+
+    /// <summary>
+    /// Reads a JSON body within the size limit: another content type is 415; malformed JSON, unknown properties and
+    /// wrong types are 400, said in the API's terms (which property, what it should be), not .NET's.
+    /// </summary>
+    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> type)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(type);
+        if (!context.Request.HasJsonContentType())
+        {
+            return (null, Problems.Create(context, StatusCodes.Status415UnsupportedMediaType, ("内容类型不支持", "Unsupported media type"),
+                ("请求内容应为 JSON，请设置 Content-Type: application/json。", "The body must be JSON: send Content-Type: application/json.")));
+        }
+
         var (text, tooLarge) = await ReadTextAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (tooLarge)
         {
@@ -65,9 +87,7 @@ public static class RequestBodies
         }
         catch (JsonException ex)
         {
-            var where = ex.Path is { Length: > 1 } path ? path : $"line {(ex.LineNumber ?? 0) + 1}";
-            return (null, Problems.BadRequest(context,
-                ($"请求内容不是有效的 JSON，或含有未知/类型不对的属性（位置 {where}）：{ex.Message}", $"The body is not valid JSON or has an unknown or mistyped property (at {where}): {ex.Message}")));
+            return (null, Problems.BadRequest(context, JsonProblems.Describe(ex, type)));
         }
     }
 }

@@ -50,7 +50,7 @@ public static class CallbackEndpoint
         }
 
         var query = context.Request.Query;
-        if (StaleTimestamp(query["timestamp"], services) is { } stale)
+        if (StaleTimestamp(context, query["timestamp"], services) is { } stale)
         {
             return Reject(context, services, hubId, channel, "stale-timestamp", stale);
         }
@@ -81,7 +81,7 @@ public static class CallbackEndpoint
         }
 
         var query = context.Request.Query;
-        if (StaleTimestamp(query["timestamp"], services) is { } stale)
+        if (StaleTimestamp(context, query["timestamp"], services) is { } stale)
         {
             return Reject(context, services, hubId, channel, "stale-timestamp", stale);
         }
@@ -89,14 +89,14 @@ public static class CallbackEndpoint
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
         if (body is null)
         {
-            return Reject(context, services, hubId, channel, "too-large", Problems.TooLarge(context));
+            return Reject(context, services, hubId, channel, "too-large", Problems.TooLarge(context, CallbackEnvelope.MaxBodyBytes));
         }
 
         var envelope = channel == ChatChannel.App ? CallbackEnvelope.ParseAppXml(body) : CallbackEnvelope.ParseBotJson(body);
         if (!envelope.IsOk)
         {
             return Reject(context, services, hubId, channel, envelope.Status.ToString(), envelope.Status == CallbackParseStatus.TooLarge
-                ? Problems.TooLarge(context)
+                ? Problems.TooLarge(context, CallbackEnvelope.MaxBodyBytes)
                 : Problems.BadRequest(context, ("回调内容格式不正确。", "The callback body is malformed.")));
         }
 
@@ -108,7 +108,7 @@ public static class CallbackEndpoint
 
         if (decrypted.Message!.Length > MaxPlaintextChars)
         {
-            return Reject(context, services, hubId, channel, "too-large", Problems.TooLarge(context));
+            return Reject(context, services, hubId, channel, "too-large", Problems.TooLarge(context, CallbackEnvelope.MaxBodyBytes));
         }
 
         var message = new InboundMessage(hubId, channel, decrypted.Message, services.Time.GetUtcNow());
@@ -130,7 +130,7 @@ public static class CallbackEndpoint
             : (crypto, null);
     }
 
-    private static ProblemHttpResult? StaleTimestamp(string? timestamp, CallbackServices services)
+    private static ProblemHttpResult? StaleTimestamp(HttpContext context, string? timestamp, CallbackServices services)
     {
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 99_999_999_999)
         {
@@ -138,8 +138,9 @@ public static class CallbackEndpoint
         }
 
         var skew = (services.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration();
-        return skew <= services.Options.Value.CallbackClockSkew ? null : TypedResults.Problem(
-            title: "Stale callback", detail: "The callback timestamp is outside the accepted window.", statusCode: StatusCodes.Status400BadRequest);
+        var window = services.Options.Value.CallbackClockSkew;
+        return skew <= window ? null : Problems.Create(context, StatusCodes.Status400BadRequest, ("回调已过期", "Stale callback"),
+            ($"回调的 timestamp 与服务器时间相差超过 {window.TotalMinutes:0} 分钟，已拒绝（防止重放）。", $"The callback timestamp is more than {window.TotalMinutes:0} minutes from this server's time; refused to prevent replay."));
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)

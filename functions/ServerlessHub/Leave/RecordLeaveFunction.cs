@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -44,7 +43,7 @@ public sealed class RecordLeaveFunction(LeaveServices services)
         var store = services.Store;
         if (key is not null && await store.GetIdempotentResponseAsync(hubId, key, context.RequestAborted).ConfigureAwait(false) is { } replay)
         {
-            return TypedResults.Content(replay.Body, "application/json", statusCode: replay.StatusCode);
+            return IdempotencyKeys.Replay(context, replay);
         }
 
         var leave = body!;
@@ -60,12 +59,12 @@ public sealed class RecordLeaveFunction(LeaveServices services)
             leave.Reason?.Trim() ?? "", string.IsNullOrWhiteSpace(leave.CreatedBy) ? "http" : leave.CreatedBy.Trim(), now);
         var dto = LeaveDto.From(record);
         var answer = key is null ? null : new IdempotentResponse(
-            IdempotentResponse.Hash(request.Method, request.Path, request.ContentLength?.ToString(CultureInfo.InvariantCulture) ?? ""),
+            IdempotencyKeys.Fingerprint(context),
             StatusCodes.Status201Created, HttpJson.Serialize(context, dto));
         if (!await store.AddAsync(record, key, answer, context.RequestAborted).ConfigureAwait(false)
             && key is not null && await store.GetIdempotentResponseAsync(hubId, key, context.RequestAborted).ConfigureAwait(false) is { } first)
         {
-            return TypedResults.Content(first.Body, "application/json", statusCode: first.StatusCode);
+            return IdempotencyKeys.Replay(context, first);
         }
 
         return TypedResults.Created($"{request.Path}/{id}", dto);

@@ -79,12 +79,8 @@ public static class SubmissionsHttp
 
     internal static Idempotency? Idempotency(HttpContext context, int status) => IdempotencyKeys.Of(context).Key is { } key
         ? new Idempotency(key, s => new IdempotentResponse(
-            RequestFingerprint(context), status, HttpJson.Serialize(context, SubmissionDto.From(s))))
+            IdempotencyKeys.Fingerprint(context), status, HttpJson.Serialize(context, SubmissionDto.From(s))))
         : null;
-
-    // The body was read already; its length and the path are enough to tell a retry from another request with the key.
-    internal static string RequestFingerprint(HttpContext context) =>
-        IdempotentResponse.Hash(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.ContentLength?.ToString(CultureInfo.InvariantCulture) ?? "");
 
     internal static Created<SubmissionDto> Created(HttpContext context, SubmissionOutcome.Saved saved)
     {
@@ -107,7 +103,7 @@ public static class SubmissionsHttp
             : "";
         return outcome switch
         {
-            SubmissionOutcome.Replayed replay => Replay(context, replay.Response),
+            SubmissionOutcome.Replayed replay => IdempotencyKeys.Replay(context, replay.Response),
             SubmissionOutcome.Invalid invalid => Problems.UnprocessableEntity(context,
                 (string.Concat(invalid.Errors.Select(e => e.Chinese)), string.Join(" ", invalid.Errors.Select(e => e.English))),
                 new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new Dictionary<string, string> { ["field"] = e.FieldId, ["code"] = e.Code, ["message"] = RequestLanguage.Pick(context, e.Chinese, e.English) }).ToList() }),
@@ -121,21 +117,6 @@ public static class SubmissionsHttp
         };
     }
 
-    internal static ContentHttpResult Replay(HttpContext context, IdempotentResponse response)
-    {
-        if (response.RequestHash != RequestFingerprint(context))
-        {
-            return TypedResults.Content(JsonSerializer.Serialize(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = RequestLanguage.Pick(context, "幂等键已被占用", "Idempotency key reused"),
-                Detail = RequestLanguage.Pick(context, $"{IdempotencyKeys.Header} 已用于另一个不同的请求。", $"The {IdempotencyKeys.Header} was used for a different request."),
-            }), "application/problem+json", statusCode: StatusCodes.Status422UnprocessableEntity);
-        }
-
-        context.Response.Headers["Idempotent-Replayed"] = "true";
-        return TypedResults.Content(response.Body, "application/json", statusCode: response.StatusCode);
-    }
 
     internal static ProblemHttpResult NoSubmission(HttpContext context, ReportScope scope, string submitterId) =>
         Problems.NotFound(context, ($"“{submitterId}”还没有报送{scope.Report.Title}（{scope.Period.Key}）。", $"'{submitterId}' has no {scope.Report.Id} submission for {scope.Period.Key}."));

@@ -16,7 +16,6 @@ public sealed class CallbackSecurityTests(InboundHarness hub) : IClassFixture<In
         var crypto = new WeComCallbackCrypto(InboundHarness.Token, InboundHarness.AesKey, InboundHarness.CorpId);
         var good = crypto.Encrypt("<xml><ToUserName><![CDATA[wwinboundtest]]></ToUserName><FromUserName><![CDATA[zhangwei]]></FromUserName><CreateTime>1</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[周报]]></Content><MsgId>1</MsgId><AgentID>1000007</AgentID></xml>");
         var otherCorp = new WeComCallbackCrypto(InboundHarness.Token, InboundHarness.AesKey, "wwsomeoneelse").Encrypt("<xml/>");
-        static string Envelope(string encrypt) => $"<xml><ToUserName><![CDATA[wwinboundtest]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt><AgentID><![CDATA[1000007]]></AgentID></xml>";
         return new TheoryData<string, string, string, HttpStatusCode>
         {
             { "wrong signature", Envelope(good), "text/xml", HttpStatusCode.Unauthorized },
@@ -62,6 +61,19 @@ public sealed class CallbackSecurityTests(InboundHarness hub) : IClassFixture<In
         using var response = await hub.App.Http.PostAsync($"/api/wecom/{InboundHarness.HubId}/callback?msg_signature={crypto.ComputeSignature(old, "1", encrypted)}&timestamp={old}&nonce=1", content, _ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("回调的 timestamp 与服务器时间相差超过 10 分钟", await response.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallbackOver64KiB_Answers413NamingTheCallbackLimit()
+    {
+        var now = hub.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var content = new StringContent(Envelope(new string('A', 70 * 1024)), Encoding.UTF8, "text/xml");
+
+        using var response = await hub.App.Http.PostAsync($"/api/wecom/{InboundHarness.HubId}/callback?msg_signature=x&timestamp={now}&nonce=1", content, _ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("请求内容不能超过 64 KiB", await response.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -115,4 +127,6 @@ public sealed class CallbackSecurityTests(InboundHarness hub) : IClassFixture<In
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("1616140317555161061", await response.Content.ReadAsStringAsync(_ct));
     }
+
+    private static string Envelope(string encrypt) => $"<xml><ToUserName><![CDATA[wwinboundtest]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt><AgentID><![CDATA[1000007]]></AgentID></xml>";
 }

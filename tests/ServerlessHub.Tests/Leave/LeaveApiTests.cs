@@ -43,6 +43,30 @@ public sealed class LeaveApiTests(HubApiFixture fixture) : IClassFixture<HubApiF
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
+    [Fact]
+    public async Task Leave_SameIdempotencyKeyWithAnotherBody_Answers422AndRecordsOnlyTheFirst()
+    {
+        var first = """{"unitId":"zhushan","firstDay":"2026-12-01","lastDay":"2026-12-02","reason":"培训"}""";
+        var other = """{"unitId":"zhushan","firstDay":"2026-12-03","lastDay":"2026-12-04","reason":"培训"}""";
+
+        using var created = await PostAsync(first, "zhushan-leave");
+        using var retried = await PostAsync(first, "zhushan-leave");
+        using var reused = await PostAsync(other, "zhushan-leave");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(await created.Content.ReadAsStringAsync(_ct), await retried.Content.ReadAsStringAsync(_ct));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        var listed = await _client.GetFromJsonAsync<JsonElement>($"{LeavePath}?from=2026-11-30", _ct);
+        Assert.Single(listed.GetProperty("leave").EnumerateArray(), l => l.GetProperty("subjectId").GetString() == "zhushan");
+
+        async Task<HttpResponseMessage> PostAsync(string body, string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, LeavePath) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", key);
+            return await _client.SendAsync(request, _ct);
+        }
+    }
+
     [Theory]
     [InlineData("""{"firstDay":"2026-12-01","lastDay":"2026-12-03"}""", "unitId")]
     [InlineData("""{"unitId":"moling","userId":"lijing","firstDay":"2026-12-01","lastDay":"2026-12-03"}""", "unitId")]

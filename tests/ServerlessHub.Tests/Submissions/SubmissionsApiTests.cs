@@ -174,6 +174,37 @@ public sealed class SubmissionsApiTests(HubApiFixture fixture) : IClassFixture<H
         Assert.Equal(1, read.GetProperty("revisions").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Submit_SameIdempotencyKeyWithAnotherBodyOfTheSameLength_Answers422NotTheFirstAnswer()
+    {
+        fixture.Time.SetUtcNow(HubApiFixture.MondayMorning);
+        const string body = """{"unitId":"longdu","fields":{"progress":"一次","plan":"计划"}}""";
+        const string other = """{"unitId":"longdu","fields":{"progress":"二次","plan":"计划"}}""";
+
+        using var first = await PostAsync($"{Weekly}/2026-W48/submissions", body, ("Idempotency-Key", "longdu-w48"));
+        using var reused = await PostAsync($"{Weekly}/2026-W48/submissions", other, ("Idempotency-Key", "longdu-w48"));
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body), System.Text.Encoding.UTF8.GetByteCount(other));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.False(reused.Headers.Contains("Idempotent-Replayed"));
+        var read = await _client.GetFromJsonAsync<JsonElement>($"{Weekly}/2026-W48/submissions/longdu", _ct);
+        Assert.Equal("一次", read.GetProperty("fields").GetProperty("progress").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_JsonSentAsTextPlain_Answers415AndStoresNothing()
+    {
+        fixture.Time.SetUtcNow(HubApiFixture.MondayMorning);
+
+        using var response = await _client.PostAsync($"{Weekly}/2026-W48/submissions",
+            new StringContent("""{"unitId":"shifan","fields":{"progress":"x","plan":"y"}}""", System.Text.Encoding.UTF8, "text/plain"), _ct);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", await response.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"{Weekly}/2026-W48/submissions/shifan", _ct)).StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"unitId":"cuipingshan","fields":{"progress":"x","plan":"y"}""", HttpStatusCode.BadRequest, "JSON")]
     [InlineData("""{"unitId":"cuipingshan","fields":{"progress":"x","plan":"y"},"colour":"red"}""", HttpStatusCode.BadRequest, "colour")]
@@ -185,6 +216,8 @@ public sealed class SubmissionsApiTests(HubApiFixture fixture) : IClassFixture<H
     [InlineData("""{"fields":{"progress":"x","plan":"y"}}""", HttpStatusCode.BadRequest, "unitId")]
     [InlineData("""{"unitId":"cuipingshan"}""", HttpStatusCode.BadRequest, "fields")]
     [InlineData("""{"unitId":"cuipingshan","fields":{"progress":1,"plan":"y"},"submittedBy":3}""", HttpStatusCode.BadRequest, "submittedBy")]
+    [InlineData("""{"unitId":"cuipingshan","fields":["x"]}""", HttpStatusCode.BadRequest, "属性“fields”的值类型不对，应为对象")]
+    [InlineData("""{"unitId":5,"fields":{"progress":"x","plan":"y"}}""", HttpStatusCode.BadRequest, "属性“unitId”的值类型不对，应为文本")]
     [InlineData("[]", HttpStatusCode.BadRequest, "JSON")]
     [InlineData("", HttpStatusCode.BadRequest, "JSON")]
     public async Task Submit_BadInput_Answers4xxWithAPreciseMessageAndStoresNothing(string body, HttpStatusCode expected, string mentioned)
@@ -195,7 +228,9 @@ public sealed class SubmissionsApiTests(HubApiFixture fixture) : IClassFixture<H
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(mentioned, await response.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        var text = await response.Content.ReadAsStringAsync(_ct);
+        Assert.Contains(mentioned, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"{Weekly}/2026-W48/submissions/cuipingshan", _ct)).StatusCode);
     }
 
