@@ -42,7 +42,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
         }
 
         var receipt = await hub.NextReplyToAsync("lina", seen);
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await hub.WaitUntilQuietAsync();
         Assert.Equal(seen + 1, hub.RepliesTo("lina").Count);
         Assert.Contains("按期", receipt.Content, StringComparison.Ordinal);
         Assert.Equal(1, (await hub.SubmissionAsync("b"))!.Submission.Revision);
@@ -128,7 +128,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
         var notice = await hub.NextReplyToAsync("wangfang", coordinatorSeen);
         await hub.SayAsync("zhaolei", "你好");
         await hub.NextReplyToAsync("zhaolei", seen + 1);
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await hub.WaitUntilQuietAsync();
 
         Assert.Contains("王芳", reply.Content, StringComparison.Ordinal);
         Assert.Contains("zhaolei", notice.Content, StringComparison.Ordinal);
@@ -154,7 +154,7 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
 
         Assert.Contains("甲幼儿园", missing.Content, StringComparison.Ordinal);
         Assert.Contains("乙幼儿园", missing.Content, StringComparison.Ordinal);
-        Assert.Contains("2", urged.Content, StringComparison.Ordinal);
+        Assert.Contains("共2个：甲幼儿园、乙幼儿园", urged.Content, StringComparison.Ordinal);
         Assert.Contains("周报", notice.Content, StringComparison.Ordinal);
         Assert.NotEqual(urged.Content, again.Content);
     }

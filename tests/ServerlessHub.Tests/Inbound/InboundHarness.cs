@@ -162,6 +162,28 @@ public sealed class InboundHarness : IAsyncLifetime
     public IReadOnlyList<RecordedMessage> RepliesTo(string userId) =>
         [.. WeCom.Messages.Where(m => m.Channel == SimulatedChannel.App && m.Recipients is { } to && to.Split(" / ")[0].Split('|').Contains(userId))];
 
+    /// <summary>
+    /// Until the inbound and outbound queues hold no message, visible or not: every callback so far was handled (a
+    /// duplicate that met its twin in progress included, after its retry) and every reply delivered.
+    /// </summary>
+    public async Task WaitUntilQuietAsync()
+    {
+        var queues = new[] { Inbound.InboundChatFunction.QueueName, Outbound.OutboundQueues.QueueName }
+            .Select(name => new Azure.Storage.Queues.QueueClient(_azurite!.ConnectionString, name)).ToList();
+        await Polling.UntilAsync(async () =>
+        {
+            foreach (var queue in queues)
+            {
+                if ((await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, TestContext.Current.CancellationToken);
+    }
+
     public async Task<StoredSubmission?> SubmissionAsync(string unit) =>
         await App.Services.GetRequiredService<SubmissionStore>().GetAsync(HubId, "weekly", WeekKey, unit, TestContext.Current.CancellationToken);
 
