@@ -9,6 +9,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => _azurite!.ConnectionString;
 
+    public int TablePort => _azurite!.TablePort;
+
     public async ValueTask InitializeAsync() => _azurite = await Azurite.StartAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -11,12 +11,14 @@ public enum SubmitterState
     OnTime,
     /// <summary>Submitted after the due instant (迟报).</summary>
     Late,
-    /// <summary>Not submitted, and not yet due.</summary>
+    /// <summary>Not submitted; the period is open and not yet due (待报).</summary>
     Pending,
     /// <summary>Not submitted and past due (未报).</summary>
     Missing,
     /// <summary>Not submitted, on leave on the due date (请假).</summary>
     OnLeave,
+    /// <summary>Not submitted, and the period has not opened for submissions yet (尚未开放): nothing is owed so far.</summary>
+    NotOpen,
 }
 
 /// <summary>One expected submitter's line in a period status.</summary>
@@ -24,7 +26,9 @@ public sealed record SubmitterStatus(string SubmitterId, string UnitId, string N
 
 /// <summary>
 /// Who has submitted a report for a period, on time or late, who is missing and who is on leave. Rates count on-leave
-/// submitters out of the expected total (they are excused), as 按期报送率 is usually reckoned.
+/// submitters out of the expected total (they are excused), as 按期报送率 is usually reckoned. Before the period opens
+/// nobody can submit, so submitters are <see cref="SubmitterState.NotOpen"/> rather than pending, and they are left out
+/// of the rates too: a period that has not opened never drags a unit's or a hub's rate down.
 /// </summary>
 public sealed record PeriodStatus(
     string HubId,
@@ -47,10 +51,15 @@ public sealed record PeriodStatus(
 
     public int OnLeave => Count(SubmitterState.OnLeave);
 
-    /// <summary>Submitted ÷ (expected − on leave); 1 when nobody is due.</summary>
+    public int NotOpen => Count(SubmitterState.NotOpen);
+
+    /// <summary>Whether the period had opened for submissions at <see cref="AsOf"/>.</summary>
+    public bool IsOpen => AsOf >= Period.Opens;
+
+    /// <summary>Submitted ÷ (expected − on leave − not open); 1 when nobody is due.</summary>
     public double SubmissionRate => Ratio(Submitted);
 
-    /// <summary>On time ÷ (expected − on leave); 1 when nobody is due.</summary>
+    /// <summary>On time ÷ (expected − on leave − not open); 1 when nobody is due.</summary>
     public double OnTimeRate => Ratio(OnTime);
 
     /// <summary>Works out every expected submitter's state from the period's current submissions and the hub's leave.</summary>
@@ -67,8 +76,13 @@ public sealed record PeriodStatus(
                 return new SubmitterStatus(expected.Id, expected.UnitId, expected.Name, submission.Late ? SubmitterState.Late : SubmitterState.OnTime, submission.FirstSubmittedAt, submission.Revision);
             }
 
+            // Leave is known before the period opens and excuses the period as a whole, so it shows through; everyone
+            // else owes nothing until the opening.
             var excused = onLeave.Any(l => (l.Subject == LeaveSubject.Unit && l.SubjectId == expected.UnitId) || (l.Subject == LeaveSubject.Person && l.SubjectId == expected.Id));
-            var state = excused ? SubmitterState.OnLeave : now > period.Due ? SubmitterState.Missing : SubmitterState.Pending;
+            var state = excused ? SubmitterState.OnLeave
+                : now < period.Opens ? SubmitterState.NotOpen
+                : now > period.Due ? SubmitterState.Missing
+                : SubmitterState.Pending;
             return new SubmitterStatus(expected.Id, expected.UnitId, expected.Name, state, null, 0);
         }).ToList();
         return new PeriodStatus(hub.Id, report.Id, period, now, lines);
@@ -76,5 +90,9 @@ public sealed record PeriodStatus(
 
     private int Count(SubmitterState state) => Submitters.Count(s => s.State == state);
 
-    private double Ratio(int count) => Expected - OnLeave == 0 ? 1 : (double)count / (Expected - OnLeave);
+    private double Ratio(int count)
+    {
+        var due = Expected - OnLeave - NotOpen;
+        return due == 0 ? 1 : (double)count / due;
+    }
 }

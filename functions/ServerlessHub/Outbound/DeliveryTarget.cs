@@ -5,8 +5,12 @@ using ServerlessHub.WeCom.Api;
 
 namespace ServerlessHub.Outbound;
 
-/// <summary>A shared send rate: at most <see cref="Limit"/> sends per window for everything with the same <see cref="Key"/>.</summary>
-public sealed record RateScope(string Key, int Limit);
+/// <summary>
+/// A shared send rate: at most <see cref="Limit"/> sends per window to each of <see cref="Keys"/> (distinct) within
+/// <see cref="Partition"/>. One send counts once for every key it names: an app message to three members is one send to
+/// each of them.
+/// </summary>
+public sealed record RateScope(string Partition, IReadOnlyList<string> Keys, int Limit);
 
 /// <summary>A destination resolved against its hub: the WeCom surface, the credentials and who receives it.</summary>
 public abstract record DeliveryTarget
@@ -31,7 +35,7 @@ public sealed record RobotTarget(string ChannelId, string Key) : DeliveryTarget
     public override int MaxBytes(MessageFormat format) => WeComContentLimits.ForRobot(format.ToWeCom());
 
     // Keyed by the webhook key's hash, so two channels (or hubs) naming one robot share its 20 a minute.
-    public RateScope Scope(OutboundOptions options) => new("robot|" + Hash(Key), options.RobotMessagesPerWindow);
+    public RateScope Scope(OutboundOptions options) => new("robot|" + Hash(Key), ["robot"], options.RobotMessagesPerWindow);
 }
 
 /// <summary>App messages (应用消息) to members.</summary>
@@ -41,10 +45,19 @@ public sealed record AppMessageTarget(WeComAppSettings App, string Secret, IRead
 
     public override int MaxBytes(MessageFormat format) => WeComContentLimits.ForApp(format.ToWeCom());
 
-    // WeCom limits messages per member; one scope per recipient set approximates that for the hub's usual traffic,
-    // where a member is reached by one stream (their reminders) at a time.
+    // WeCom drops what an app sends one member beyond about 30 a minute, whoever else the message went to: so the
+    // limit is each member's, counted across every message naming them. All members of one app share a partition, so
+    // a message to several members reserves their turns together (SendRateLimiter).
     public RateScope Scope(OutboundOptions options) =>
-        new($"app|{App.CorpId}|{App.AgentId}|{Hash(string.Join('|', UserIds.Order(StringComparer.OrdinalIgnoreCase)))}", options.AppMessagesPerWindow);
+        new($"app|{App.CorpId}|{App.AgentId}", [.. UserIds.Select(MemberKey).Distinct(StringComparer.Ordinal)], options.AppMessagesPerWindow);
+
+    // WeCom user ids are case-insensitive and made of letters, digits and _-@. — valid row keys; anything else (an id
+    // WeCom would refuse anyway) is hashed so that it cannot break the key.
+    private static string MemberKey(string userId)
+    {
+        var id = userId.ToLowerInvariant();
+        return id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '@' or '.') ? id : "~" + Hash(id);
+    }
 }
 
 /// <summary>An app-owned group chat (应用群聊).</summary>

@@ -13,8 +13,9 @@ public sealed class OutboundOptions
     public int RobotMessagesPerWindow { get; set; } = 20;
 
     /// <summary>
-    /// App messages one set of recipients may get per <see cref="RateWindow"/>. Default 30, WeCom's reported
-    /// per-member limit (excess is dropped silently by WeCom); 1–1000.
+    /// App messages one member may get from one app per <see cref="RateWindow"/>, counted across every message naming
+    /// them (a message to several members counts once for each). Default 30, WeCom's reported per-member limit (excess
+    /// is dropped silently by WeCom); 1–1000.
     /// </summary>
     [Range(1, 1000)]
     public int AppMessagesPerWindow { get; set; } = 30;

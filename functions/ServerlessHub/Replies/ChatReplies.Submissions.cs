@@ -56,18 +56,20 @@ public sealed partial class ChatReplies
     }
 
     /// <summary>我的报送: each report kind's current period, submitted (on time or late), pending with the due time and
-    /// the time left, missing (overdue) or on leave.</summary>
+    /// the time left, missing (overdue) or on leave; then, apart, the kinds whose period has not opened yet, with when it
+    /// opens — listed so the member knows what is coming, never as owed.</summary>
     public Reply Status(Hub hub, Person person, IReadOnlyList<StatusLine> lines)
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(lines);
         var now = time.GetUtcNow();
-        var views = lines.Select(l => new StatusLineView(
+        List<StatusLineView> Views(bool open) => lines.Where(l => (l.State != SubmitterState.NotOpen) == open).Select(l => new StatusLineView(
             l.Kind.Title, ReplyFormat.Period(l.Kind, l.Period), ReplyFormat.Name(l.State), ReplyFormat.When(l.Period.Due, hub.TimeZone),
             l.SubmittedAt is { } at ? ReplyFormat.When(at, hub.TimeZone) : null,
-            l.State == SubmitterState.Pending && now < l.Period.Due ? ReplyFormat.Duration(l.Period.Due - now) : null)).ToList();
-        return Render("chat/status", new StatusModel(View(hub), person.Name, UnitName(hub, person.UnitId), views));
+            l.State == SubmitterState.Pending && now < l.Period.Due ? ReplyFormat.Duration(l.Period.Due - now) : null,
+            ReplyFormat.When(l.Period.Opens, hub.TimeZone))).ToList();
+        return Render("chat/status", new StatusModel(View(hub), person.Name, UnitName(hub, person.UnitId), Views(open: true), Views(open: false)));
     }
 
     private static string SubmitterName(Hub hub, ReportKind kind, string submitterId) =>

@@ -42,15 +42,17 @@ internal sealed record ReceiptModel(
 
 internal sealed record RefusedModel(HubView Hub, string Kind, string Period, string Outcome, string? Opens, string? SubmittedAt, string Example, string ReviseExample, IReadOnlyList<string> Errors);
 
-internal sealed record StatusLineView(string Kind, string Period, string State, string Due, string? SubmittedAt, string? Left);
+internal sealed record StatusLineView(string Kind, string Period, string State, string Due, string? SubmittedAt, string? Left, string Opens);
 
-internal sealed record StatusModel(HubView Hub, string Name, string? Unit, IReadOnlyList<StatusLineView> Lines);
+/// <summary><see cref="Lines"/> are the periods open now (owed, submitted or excused); <see cref="Upcoming"/> those whose
+/// current period has not opened yet, kept apart so that nothing reads as owed before it can be submitted.</summary>
+internal sealed record StatusModel(HubView Hub, string Name, string? Unit, IReadOnlyList<StatusLineView> Lines, IReadOnlyList<StatusLineView> Upcoming);
 
 internal sealed record MissingModel(
-    HubView Hub, string Kind, string Period, string AsOf, string Due, bool PastDue, int Expected, int Submitted, int OnTime, int Late, int Missing,
+    HubView Hub, string Kind, string Period, string AsOf, string Due, bool PastDue, bool Open, string Opens, int Expected, int Submitted, int OnTime, int Late, int Missing,
     int Pending, int OnLeave, string OnTimeRate, IReadOnlyList<string> MissingNames, IReadOnlyList<string> PendingNames, IReadOnlyList<string> OnLeaveNames);
 
-internal sealed record UrgeModel(HubView Hub, string Kind, string Period, IReadOnlyList<string> Urged, string? NextAllowed);
+internal sealed record UrgeModel(HubView Hub, string Kind, string Period, IReadOnlyList<string> Urged, string? NextAllowed, string? Opens = null);
 
 internal sealed record NoCurrentPeriodModel(HubView Hub, string Kind, string Cadence);
 

@@ -4,7 +4,8 @@ using ServerlessHub.Periods;
 
 namespace ServerlessHub.Submissions;
 
-/// <summary><c>GET …/periods/{periodKey}/status</c>: expected, submitted, on time, late, pending, missing and on leave, per unit.</summary>
+/// <summary><c>GET …/periods/{periodKey}/status</c>: expected, submitted, on time, late, pending, missing, on leave and (before the
+/// period opens) not open, per unit.</summary>
 public sealed class PeriodStatusFunction(SubmissionsServices services)
 {
     [Function("PeriodStatus")]

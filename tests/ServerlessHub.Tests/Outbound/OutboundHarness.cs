@@ -47,7 +47,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
     public HubInstance First => _instances[0];
 
     public static async Task<OutboundHarness> StartAsync(
-        int instances = 1, TimeSpan? rateWindow = null, string maxWait = "00:00:10", CancellationToken cancellationToken = default)
+        int instances = 1, TimeSpan? rateWindow = null, string maxWait = "00:00:10", int appMessagesPerWindow = 30, CancellationToken cancellationToken = default)
     {
         // The outbound queue has one name, so each harness has a storage account of its own.
         var azurite = await Azurite.StartAsync(cancellationToken);
@@ -71,6 +71,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
             ["Outbound:RateWindow"] = window.ToString(),
             ["Outbound:RateMargin"] = "00:00:00.500",
             ["Outbound:MaxWait"] = maxWait,
+            ["Outbound:AppMessagesPerWindow"] = appMessagesPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HUB_APP_SECRET"] = AppSecret,
             ["HUB_ROBOT"] = robotKey,
             ["HUB_ROBOT_URL"] = new Uri(weCom.BaseAddress, "cgi-bin/webhook/send?key=" + robotKey).ToString(),
@@ -126,6 +127,12 @@ internal sealed class OutboundHarness : IAsyncDisposable
         await First.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Hub, HubId, "test", DateTimeOffset.UtcNow, cancellationToken);
 
     public IReadOnlyList<RecordedMessage> Received(SimulatedChannel channel) => [.. WeCom.Messages.Where(m => m.Channel == channel)];
+
+    /// <summary>When each member was sent an app message, by the simulator's clock: the <c>touser</c> of each, split.</summary>
+    public ILookup<string, DateTimeOffset> AppMessageTimesByMember() =>
+        Received(SimulatedChannel.App)
+            .SelectMany(m => m.Body.GetProperty("touser").GetString()!.Split('|').Select(user => (User: user.ToLowerInvariant(), m.ReceivedAt)))
+            .ToLookup(x => x.User, x => x.ReceivedAt);
 
     /// <summary>Until the queue holds no message, visible or not: every message was handled and deleted.</summary>
     public Task WaitUntilQueueEmptyAsync(CancellationToken cancellationToken) =>
