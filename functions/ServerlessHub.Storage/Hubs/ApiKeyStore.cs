@@ -31,15 +31,19 @@ public sealed class ApiKeyStore(StorageAccount account)
     }
 
     /// <summary>Whether <paramref name="key"/> is a key of that scope (and hub): one point read.</summary>
-    public async Task<bool> IsValidAsync(ApiKeyScope scope, string? hubId, string key, CancellationToken cancellationToken = default)
+    public async Task<bool> IsValidAsync(ApiKeyScope scope, string? hubId, string key, CancellationToken cancellationToken = default) =>
+        await GetNameAsync(scope, hubId, key, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>The name <paramref name="key"/> was created with, when it is a key of that scope (and hub); null otherwise. One point read.</summary>
+    public async Task<string?> GetNameAsync(ApiKeyScope scope, string? hubId, string key, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(key) || key.Length > 200)
         {
-            return false;
+            return null;
         }
 
         var response = await (await Table(cancellationToken).ConfigureAwait(false)).GetEntityIfExistsAsync<TableEntity>(Partition(scope, hubId), Row(key), select: ["Name"], cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue;
+        return response.HasValue ? response.Value!.GetString("Name") ?? "" : null;
     }
 
     private static string Partition(ApiKeyScope scope, string? hubId) => scope switch

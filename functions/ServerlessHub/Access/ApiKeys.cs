@@ -17,7 +17,7 @@ public sealed class ApiKeys(ApiKeyStore store, TimeProvider time)
     public const string QueryName = "code";
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<(ApiKeyScope, string?, string), DateTimeOffset> _valid = new();
+    private readonly ConcurrentDictionary<(ApiKeyScope, string?, string), (DateTimeOffset Until, string Name)> _valid = new();
 
     public static string? KeyOf(HttpRequest request)
     {
@@ -29,32 +29,41 @@ public sealed class ApiKeys(ApiKeyStore store, TimeProvider time)
     // Both remembered keys are looked at before storage, and the hub's own keys (the common case) are read first: an
     // admin-first read cost every hub-key request a storage round trip, since a key that is not an admin key is not
     // remembered.
-    public async Task<bool> OpensHubAsync(string hubId, string key, CancellationToken cancellationToken) =>
-        IsRemembered(ApiKeyScope.Hub, hubId, key)
-        || IsRemembered(ApiKeyScope.Admin, null, key)
-        || await IsValidAsync(ApiKeyScope.Hub, hubId, key, cancellationToken).ConfigureAwait(false)
-        || await IsValidAsync(ApiKeyScope.Admin, null, key, cancellationToken).ConfigureAwait(false);
+    /// <returns>The key's name when it opens the hub; null otherwise.</returns>
+    public async Task<string?> OpensHubAsync(string hubId, string key, CancellationToken cancellationToken) =>
+        Remembered(ApiKeyScope.Hub, hubId, key)
+        ?? Remembered(ApiKeyScope.Admin, null, key)
+        ?? await NameAsync(ApiKeyScope.Hub, hubId, key, cancellationToken).ConfigureAwait(false)
+        ?? await NameAsync(ApiKeyScope.Admin, null, key, cancellationToken).ConfigureAwait(false);
 
-    public Task<bool> IsAdminAsync(string key, CancellationToken cancellationToken) => IsValidAsync(ApiKeyScope.Admin, null, key, cancellationToken);
+    /// <returns>The key's name when it is an admin key; null otherwise.</returns>
+    public Task<string?> IsAdminAsync(string key, CancellationToken cancellationToken) => NameAsync(ApiKeyScope.Admin, null, key, cancellationToken);
 
-    private bool IsRemembered(ApiKeyScope scope, string? hubId, string key) =>
-        _valid.TryGetValue((scope, hubId, key), out var until) && until > time.GetUtcNow();
+    /// <summary>The name of the key that admitted the request (set by the checks below), e.g. to record who revised.</summary>
+    public static string? NameOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[typeof(ApiKeys)] as string;
+    }
 
-    private async Task<bool> IsValidAsync(ApiKeyScope scope, string? hubId, string key, CancellationToken cancellationToken)
+    private string? Remembered(ApiKeyScope scope, string? hubId, string key) =>
+        _valid.TryGetValue((scope, hubId, key), out var valid) && valid.Until > time.GetUtcNow() ? valid.Name : null;
+
+    private async Task<string?> NameAsync(ApiKeyScope scope, string? hubId, string key, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (IsRemembered(scope, hubId, key))
+        if (Remembered(scope, hubId, key) is { } remembered)
         {
-            return true;
+            return remembered;
         }
 
-        if (!await store.IsValidAsync(scope, hubId, key, cancellationToken).ConfigureAwait(false))
+        if (await store.GetNameAsync(scope, hubId, key, cancellationToken).ConfigureAwait(false) is not { } name)
         {
-            return false;
+            return null;
         }
 
-        _valid[(scope, hubId, key)] = now + Remember;
-        return true;
+        _valid[(scope, hubId, key)] = (now + Remember, name);
+        return name;
     }
 
     /// <summary>
@@ -70,9 +79,13 @@ public sealed class ApiKeys(ApiKeyStore store, TimeProvider time)
             return MissingKey(http);
         }
 
-        return await OpensHubAsync(hubId, key, http.RequestAborted).ConfigureAwait(false)
-            ? null
-            : Problems.NotFound(http, ($"没有中枢“{hubId}”，或密钥无权访问它。", $"There is no hub '{hubId}', or the key does not open it."));
+        if (await OpensHubAsync(hubId, key, http.RequestAborted).ConfigureAwait(false) is { } name)
+        {
+            http.Items[typeof(ApiKeys)] = name;
+            return null;
+        }
+
+        return Problems.NotFound(http, ($"没有中枢“{hubId}”，或密钥无权访问它。", $"There is no hub '{hubId}', or the key does not open it."));
     }
 
     /// <summary>Admits a request with an admin key: <see langword="null"/> when it may go on; 401 without a key, 403 with a hub key.</summary>
@@ -85,9 +98,13 @@ public sealed class ApiKeys(ApiKeyStore store, TimeProvider time)
             return MissingKey(http);
         }
 
-        return await IsAdminAsync(key, http.RequestAborted).ConfigureAwait(false)
-            ? null
-            : Problems.Create(http, StatusCodes.Status403Forbidden, ("无权操作", "Forbidden"), ("此操作需要管理员密钥。", "This operation needs an admin key."));
+        if (await IsAdminAsync(key, http.RequestAborted).ConfigureAwait(false) is { } name)
+        {
+            http.Items[typeof(ApiKeys)] = name;
+            return null;
+        }
+
+        return Problems.Create(http, StatusCodes.Status403Forbidden, ("无权操作", "Forbidden"), ("此操作需要管理员密钥。", "This operation needs an admin key."));
     }
 
     private static ProblemHttpResult MissingKey(HttpContext http)

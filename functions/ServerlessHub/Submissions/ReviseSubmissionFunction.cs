@@ -43,7 +43,7 @@ public sealed class ReviseSubmissionFunction(SubmissionsServices services)
         }
 
         var outcome = await services.Submissions.ReviseAsync(scope.Hub, scope.Report, scope.Period, submitterId, values.Values!, SubmissionsHttp.IfMatch(context),
-            SubmissionsHttp.Actor(body.SubmittedBy), SubmissionsHttp.Idempotency(context, StatusCodes.Status200OK), context.RequestAborted).ConfigureAwait(false);
+            SubmissionsHttp.Actor(context, body.RevisedBy ?? body.SubmittedBy), SubmissionsHttp.Idempotency(context, StatusCodes.Status200OK), context.RequestAborted).ConfigureAwait(false);
         return outcome is SubmissionOutcome.Saved saved ? SubmissionsHttp.Ok(context, saved) : SubmissionsHttp.Map(context, scope, outcome, submitterId);
     }
 }

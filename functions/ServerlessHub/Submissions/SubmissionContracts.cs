@@ -8,11 +8,14 @@ namespace ServerlessHub.Submissions;
 /// <param name="UnitId">The submitting unit; for per-person kinds, optional (taken from the person).</param>
 /// <param name="UserId">The submitting person's WeCom user id, for per-person kinds.</param>
 /// <param name="Fields">Values by field id: strings, or numbers for number fields.</param>
-/// <param name="SubmittedBy">Who submits, for the record (a name or user id); defaults to the API key's use.</param>
+/// <param name="SubmittedBy">Who submits, for the record (a name or user id); defaults to the API key's name.</param>
 public sealed record SubmitRequest(string? UnitId, string? UserId, Dictionary<string, JsonElement>? Fields, string? SubmittedBy);
 
 /// <summary>PUT body: the fields to change; null or "" clears a field.</summary>
-public sealed record ReviseRequest(Dictionary<string, JsonElement>? Fields, string? SubmittedBy);
+/// <param name="Fields">Values by field id, only those to change.</param>
+/// <param name="RevisedBy">Who revises, for the revision's record; defaults to the API key's name.</param>
+/// <param name="SubmittedBy">Accepted as <paramref name="RevisedBy"/>; the submission keeps its original submitter.</param>
+public sealed record ReviseRequest(Dictionary<string, JsonElement>? Fields, string? RevisedBy, string? SubmittedBy);
 
 public sealed record PeriodDto(string Key, string Cadence, DateOnly FirstDay, DateOnly LastDay, DateTimeOffset Opens, DateTimeOffset Due)
 {
@@ -44,13 +47,17 @@ public sealed record SubmissionListDto(string HubId, string ReportId, PeriodDto 
 
 public sealed record SubmitterStatusDto(string SubmitterId, string UnitId, string Name, string State, DateTimeOffset? SubmittedAt, int Revision);
 
-public sealed record StatusCountsDto(int Expected, int Submitted, int OnTime, int Late, int Pending, int Missing, int OnLeave);
+/// <summary>Submitters per state. <c>notOpen</c> counts those of a period that has not opened yet: they owe nothing so
+/// far and are in neither <c>pending</c> nor <c>missing</c>.</summary>
+public sealed record StatusCountsDto(int Expected, int Submitted, int OnTime, int Late, int Pending, int Missing, int OnLeave, int NotOpen);
 
-public sealed record PeriodStatusDto(string HubId, string ReportId, string ReportTitle, PeriodDto Period, DateTimeOffset AsOf, StatusCountsDto Counts, double SubmissionRate, double OnTimeRate, IReadOnlyList<SubmitterStatusDto> Submitters)
+/// <summary>A period's status as of <c>asOf</c>. <c>open</c> is false until <c>period.opens</c>; until then a submitter who
+/// has neither submitted nor is on leave is <c>not-open</c>, and rates leave them out (1 when nobody is due yet).</summary>
+public sealed record PeriodStatusDto(string HubId, string ReportId, string ReportTitle, PeriodDto Period, DateTimeOffset AsOf, bool Open, StatusCountsDto Counts, double SubmissionRate, double OnTimeRate, IReadOnlyList<SubmitterStatusDto> Submitters)
 {
     public static PeriodStatusDto From(PeriodStatus s, string title) => new(
-        s.HubId, s.ReportId, title, PeriodDto.From(s.Period), s.AsOf,
-        new StatusCountsDto(s.Expected, s.Submitted, s.OnTime, s.Late, s.Pending, s.Missing, s.OnLeave),
+        s.HubId, s.ReportId, title, PeriodDto.From(s.Period), s.AsOf, s.IsOpen,
+        new StatusCountsDto(s.Expected, s.Submitted, s.OnTime, s.Late, s.Pending, s.Missing, s.OnLeave, s.NotOpen),
         Math.Round(s.SubmissionRate, 4), Math.Round(s.OnTimeRate, 4),
         s.Submitters.Select(x => new SubmitterStatusDto(x.SubmitterId, x.UnitId, x.Name, State(x.State), x.SubmittedAt, x.Revision)).ToList());
 
@@ -60,6 +67,7 @@ public sealed record PeriodStatusDto(string HubId, string ReportId, string Repor
         SubmitterState.Late => "late",
         SubmitterState.Pending => "pending",
         SubmitterState.Missing => "missing",
+        SubmitterState.NotOpen => "not-open",
         _ => "on-leave",
     };
 }

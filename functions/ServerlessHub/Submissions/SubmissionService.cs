@@ -176,8 +176,6 @@ public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
                 UpdatedAt = now,
                 Revision = revisionNumber,
                 Withdrawn = action == RevisionAction.Withdrawn,
-                Channel = actor.Channel,
-                SubmittedBy = actor.By,
             };
             var diff = action == RevisionAction.Withdrawn ? [] : SubmissionRules.Diff(report, existing.Submission.Fields, values!);
             var revision = new SubmissionRevision(revisionNumber, action, now, actor.By, actor.Channel, diff);

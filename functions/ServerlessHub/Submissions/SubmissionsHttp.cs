@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessHub.Access;
 using ServerlessHub.Http;
 using ServerlessHub.Hubs;
 using ServerlessHub.Storage.Submissions;
@@ -71,8 +72,10 @@ public static class SubmissionsHttp
         return (values, null);
     }
 
-    internal static SubmissionActor Actor(string? submittedBy) =>
-        new(string.IsNullOrWhiteSpace(submittedBy) ? "http" : submittedBy.Trim()[..Math.Min(64, submittedBy.Trim().Length)], SubmissionChannel.Http);
+    /// <summary>Who acts over HTTP: the name the body gives, else the name of the API key that was used.</summary>
+    internal static SubmissionActor Actor(HttpContext context, string? named) =>
+        new(!string.IsNullOrWhiteSpace(named) ? named.Trim()[..Math.Min(64, named.Trim().Length)]
+            : ApiKeys.NameOf(context) is { Length: > 0 } key ? $"密钥:{key}"[..Math.Min(64, key.Length + 3)] : "http", SubmissionChannel.Http);
 
     internal static ETag? IfMatch(HttpContext context) =>
         context.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? new ETag(tag) : null;

@@ -50,7 +50,7 @@ public sealed class SubmitReportFunction(SubmissionsServices services)
 
         var outcome = await services.Submissions.SubmitAsync(
             scope.Hub, scope.Report, scope.Period, submitter, values.Values!,
-            SubmissionsHttp.Actor(body.SubmittedBy), SubmissionsHttp.Idempotency(context, StatusCodes.Status201Created), context.RequestAborted).ConfigureAwait(false);
+            SubmissionsHttp.Actor(context, body.SubmittedBy), SubmissionsHttp.Idempotency(context, StatusCodes.Status201Created), context.RequestAborted).ConfigureAwait(false);
         return outcome switch
         {
             SubmissionOutcome.Saved saved => SubmissionsHttp.Created(context, saved),

@@ -193,6 +193,21 @@ public sealed class SubmissionsApiTests(HubApiFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Revise_WithoutANamedReviser_RecordsTheKeyAndKeepsTheOriginalSubmitter()
+    {
+        fixture.Time.SetUtcNow(HubApiFixture.MondayMorning);
+        using var created = await PostAsync($"{Weekly}/2026-W47/submissions", """{"unitId":"tianyuancheng","fields":{"progress":"起点","plan":"计划"},"submittedBy":"孙悦"}""");
+
+        using var revised = await SendAsync(HttpMethod.Put, $"{Weekly}/2026-W47/submissions/tianyuancheng", """{"fields":{"progress":"修改后"}}""");
+        using var named = await SendAsync(HttpMethod.Put, $"{Weekly}/2026-W47/submissions/tianyuancheng", """{"fields":{"plan":"新计划"},"revisedBy":"钱文博"}""");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (revised.StatusCode, named.StatusCode));
+        var read = await _client.GetFromJsonAsync<JsonElement>($"{Weekly}/2026-W47/submissions/tianyuancheng", _ct);
+        Assert.Equal("孙悦", read.GetProperty("submittedBy").GetString());
+        Assert.Equal(["孙悦", "密钥:test", "钱文博"], read.GetProperty("revisions").EnumerateArray().Select(r => r.GetProperty("by").GetString()));
+    }
+
+    [Fact]
     public async Task Submit_JsonSentAsTextPlain_Answers415AndStoresNothing()
     {
         fixture.Time.SetUtcNow(HubApiFixture.MondayMorning);
