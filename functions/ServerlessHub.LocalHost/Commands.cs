@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
+using ServerlessHub.LocalHost.HubFiles;
 using ServerlessHub.Storage.Hubs;
 
 namespace ServerlessHub.LocalHost;
@@ -8,7 +10,8 @@ namespace ServerlessHub.LocalHost;
 /// <summary>
 /// The command line of the <c>ServerlessHub</c> executable besides running the app:
 /// <c>hub apply FILE…</c>, <c>hub key create HUB --name NAME</c>, <c>admin-key create --name NAME</c> and
-/// <c>dev-keys FILE HUB…</c>. They use the app's configuration (AzureWebJobsStorage, local.settings.json).
+/// <c>dev-keys FILE HUB…</c>. They use the app's configuration (AzureWebJobsStorage, local.settings.json), except
+/// <c>hub apply --endpoint URL --admin-key KEY FILE…</c>, which applies through a deployed app's admin API.
 /// </summary>
 internal static class Commands
 {
@@ -18,23 +21,33 @@ internal static class Commands
     /// <param name="settings">App settings over the usual sources (tests use this), or null.</param>
     /// <param name="output">Where results go.</param>
     /// <param name="error">Where problems go.</param>
-    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    /// <param name="cancellationToken">Cancels the storage calls and the requests to a deployed app.</param>
     /// <returns>The exit code: 0 done, 1 refused, 2 usage.</returns>
     public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var english = args.Contains("--lang=en", StringComparer.Ordinal) || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var words = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.StartsWith("--name=", StringComparison.Ordinal)).ToArray();
+        var (endpoint, afterEndpoint) = TakeOption(args, "--endpoint");
+        var (adminKey, rest) = TakeOption(afterEndpoint, "--admin-key");
+        var words = rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.StartsWith("--name=", StringComparison.Ordinal)).ToArray();
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
             .AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"))
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
+        if (endpoint is not null || adminKey is not null)
+        {
+            return words is ["hub", "apply", .. var remoteFiles] && remoteFiles.Length > 0 && endpoint is { Length: > 0 } && adminKey is { Length: > 0 }
+                ? await ApplyRemotelyAsync(endpoint, adminKey, remoteFiles, configuration, english, output, error, cancellationToken).ConfigureAwait(false)
+                : await UsageAsync(error).ConfigureAwait(false);
+        }
+
         await using var services = new ServiceCollection().AddLogging().AddServerlessHub(configuration).BuildServiceProvider();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         switch (words)
         {
             case ["hub", "apply", .. var files] when files.Length > 0:
-                return await ApplyAsync(services.GetRequiredService<HubDefinitions>(), files, english, output, error, cancellationToken).ConfigureAwait(false);
+                var definitions = services.GetRequiredService<HubDefinitions>();
+                return await HubFileApply.RunAsync(files, (document, ct) => ApplyLocallyAsync(definitions, document, english, ct), english, output, error, cancellationToken).ConfigureAwait(false);
             case ["hub", "key", "create", var hubId, var name] when name.StartsWith("--name=", StringComparison.Ordinal):
                 if (await services.GetRequiredService<HubStore>().GetCurrentAsync(hubId, cancellationToken).ConfigureAwait(false) is null)
                 {
@@ -50,65 +63,69 @@ internal static class Commands
             case ["dev-keys", var file, .. var hubIds]:
                 return await DevKeysAsync(services.GetRequiredService<ApiKeyStore>(), file, hubIds, now, output, cancellationToken).ConfigureAwait(false);
             default:
-                await error.WriteLineAsync("""
-                    usage:
-                      ServerlessHub hub apply FILE...                 validate and apply hub definitions (YAML or JSON)
-                      ServerlessHub hub key create HUB --name=NAME    create an API key for a hub (printed once)
-                      ServerlessHub admin-key create --name=NAME      create an admin key (printed once)
-                      ServerlessHub dev-keys FILE HUB...              local development: keep an admin key and hub keys in FILE
-                    options: --lang=en for English messages (Chinese by default)
-                    """).ConfigureAwait(false);
-                return 2;
+                return await UsageAsync(error).ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> ApplyAsync(HubDefinitions definitions, string[] files, bool english, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> UsageAsync(TextWriter error)
     {
-        var failed = 0;
-        foreach (var file in files)
+        await error.WriteLineAsync("""
+            usage:
+              ServerlessHub hub apply FILE...                 validate and apply hub definitions (YAML or JSON)
+              ServerlessHub hub apply --endpoint URL --admin-key KEY FILE...
+                                                              the same, to a deployed app through its admin API
+              ServerlessHub hub key create HUB --name=NAME    create an API key for a hub (printed once)
+              ServerlessHub admin-key create --name=NAME      create an admin key (printed once)
+              ServerlessHub dev-keys FILE HUB...              local development: keep an admin key and hub keys in FILE
+            options: --lang=en for English messages (Chinese by default)
+            """).ConfigureAwait(false);
+        return 2;
+    }
+
+    /// <summary>Takes <c>--name VALUE</c> or <c>--name=VALUE</c> out of <paramref name="args"/>; an empty value when the option has none.</summary>
+    private static (string? Value, string[] Others) TakeOption(string[] args, string name)
+    {
+        for (var i = 0; i < args.Length; i++)
         {
-            if (!File.Exists(file))
+            if (args[i] == name)
             {
-                await error.WriteLineAsync(english ? $"{file}: no such file" : $"{file}：文件不存在").ConfigureAwait(false);
-                failed++;
-                continue;
+                return i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                    ? (args[i + 1].Trim(), [.. args[..i], .. args[(i + 2)..]])
+                    : ("", [.. args[..i], .. args[(i + 1)..]]);
             }
 
-            if (new FileInfo(file).Length > Http.RequestBodies.MaxBytes)
+            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
             {
-                await error.WriteLineAsync(english ? $"{file}: larger than 256 KiB" : $"{file}：文件超过 256 KiB").ConfigureAwait(false);
-                failed++;
-                continue;
-            }
-
-            var result = await definitions.ApplyAsync(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), null, $"cli:{Environment.UserName}", cancellationToken).ConfigureAwait(false);
-            switch (result)
-            {
-                case HubApplyResult.Applied a:
-                    var outcome = (a.Outcome, english) switch
-                    {
-                        (HubApplyOutcome.Created, true) => "created",
-                        (HubApplyOutcome.Updated, true) => "updated",
-                        (HubApplyOutcome.Unchanged, true) => "unchanged",
-                        (HubApplyOutcome.Created, false) => "已创建",
-                        (HubApplyOutcome.Updated, false) => "已更新",
-                        _ => "无变化",
-                    };
-                    await output.WriteLineAsync(english ? $"{file}: hub {a.HubId} {outcome}, version {a.Version}" : $"{file}：中枢 {a.HubId} {outcome}，第 {a.Version} 版").ConfigureAwait(false);
-                    break;
-                case HubApplyResult.Invalid invalid:
-                    failed++;
-                    await error.WriteLineAsync(english ? $"{file}: {invalid.Errors.Count} problem(s), nothing applied" : $"{file}：有 {invalid.Errors.Count} 处问题，未应用").ConfigureAwait(false);
-                    foreach (var e in invalid.Errors)
-                    {
-                        await error.WriteLineAsync($"  {(english ? e.English : e.Chinese)}").ConfigureAwait(false);
-                    }
-
-                    break;
+                return (args[i][(name.Length + 1)..].Trim(), [.. args[..i], .. args[(i + 1)..]]);
             }
         }
 
-        return failed == 0 ? 0 : 1;
+        return (null, args);
+    }
+
+    private static async Task<FileApplyResult> ApplyLocallyAsync(HubDefinitions definitions, string document, bool english, CancellationToken cancellationToken) =>
+        await definitions.ApplyAsync(document, null, $"cli:{Environment.UserName}", cancellationToken).ConfigureAwait(false) switch
+        {
+            HubApplyResult.Applied a => new FileApplyResult.Applied(a.HubId, a.Outcome, a.Version),
+            HubApplyResult.Invalid invalid => new FileApplyResult.Invalid(invalid.Errors.Select(e => english ? e.English : e.Chinese).ToList()),
+            var other => throw new InvalidOperationException($"Unexpected {other.GetType().Name} for a document applied under its own id."),
+        };
+
+    private static async Task<int> ApplyRemotelyAsync(string endpoint, string adminKey, string[] files, IConfiguration configuration, bool english, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || !RemoteHubApply.IsSafeEndpoint(uri))
+        {
+            await error.WriteLineAsync(english
+                ? $"--endpoint must be the app's https address (http only to this machine), not '{endpoint}'."
+                : $"--endpoint 必须是应用的 https 地址（http 仅限本机），而不是“{endpoint}”。").ConfigureAwait(false);
+            return 2;
+        }
+
+        // The deployed app has this same host.json, so the same route prefix.
+        var routePrefix = HostSettings.Load(AppContext.BaseDirectory, configuration).RoutePrefix;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
+        var remote = new RemoteHubApply(http, uri, routePrefix, adminKey, english);
+        return await HubFileApply.RunAsync(files, remote.ApplyAsync, english, output, error, cancellationToken).ConfigureAwait(false);
     }
 
     // Local runs print ready-to-use keys; only their hashes are in storage, so the plain keys live in a git-ignored file.

@@ -31,10 +31,11 @@ public static class LocalHostApp
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        if (string.IsNullOrEmpty(builder.Configuration[ServerlessHubServices.StorageSetting]))
+        if (!StorageConnection.IsConfigured(builder.Configuration))
         {
             // The WebJobs SDK reads the connection itself; give it the app's default, Azurite on its default ports.
-            builder.Configuration[ServerlessHubServices.StorageSetting] = "UseDevelopmentStorage=true";
+            // Identity-based settings (AzureWebJobsStorage__queueServiceUri, …) it reads as they are.
+            builder.Configuration[ServerlessHubServices.StorageSetting] = StorageConnection.DevelopmentStorage;
         }
 
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))

@@ -6,26 +6,47 @@ using Azure.Storage.Queues;
 namespace ServerlessHub.Storage;
 
 /// <summary>
-/// The storage account named by the <c>AzureWebJobsStorage</c> connection string: Azurite locally, Azure Storage in
-/// production. Clients are thread-safe, so one account serves the whole app.
+/// The storage account named by the <c>AzureWebJobsStorage</c> setting — a connection string (Azurite locally), or the
+/// account's service URIs and a Microsoft Entra credential (a managed identity on Azure). Clients are thread-safe, so
+/// one account serves the whole app.
 /// </summary>
+/// <remarks>
+/// The clients are built on first use, because building them loads and initialises the Azure SDK, a large part of
+/// cold start (tests/ServerlessHub.Benchmarks/README.md).
+/// </remarks>
 public sealed class StorageAccount
 {
     private readonly Lazy<TableServiceClient> _tables;
     private readonly Lazy<QueueServiceClient> _queues;
 
-    /// <remarks>
-    /// The clients are built on first use, because building them loads and initialises the Azure SDK, a large part
-    /// of cold start (tests/ServerlessHub.Benchmarks/README.md).
-    /// </remarks>
+    /// <param name="connectionString">A storage connection string (account key or SAS), or <c>UseDevelopmentStorage=true</c>.</param>
     public StorageAccount(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _tables = new(() => new TableServiceClient(connectionString, WithoutSdkDiagnostics(new TableClientOptions())));
-        // Functions queue triggers read and write Base64; the SDK's default is no encoding.
-        _queues = new(() => new QueueServiceClient(connectionString,
-            WithoutSdkDiagnostics(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));
+        _tables = new(() => new TableServiceClient(connectionString, TableOptions()));
+        _queues = new(() => new QueueServiceClient(connectionString, QueueOptions()));
     }
+
+    /// <param name="tableServiceUri">The Table service, e.g. <c>https://account.table.core.windows.net</c>.</param>
+    /// <param name="queueServiceUri">The Queue service, e.g. <c>https://account.queue.core.windows.net</c>.</param>
+    /// <param name="credential">
+    /// Creates the credential that both clients use, on first use like the clients: creating a credential loads the
+    /// identity libraries.
+    /// </param>
+    public StorageAccount(Uri tableServiceUri, Uri queueServiceUri, Func<TokenCredential> credential)
+    {
+        ArgumentNullException.ThrowIfNull(tableServiceUri);
+        ArgumentNullException.ThrowIfNull(queueServiceUri);
+        ArgumentNullException.ThrowIfNull(credential);
+        var shared = new Lazy<TokenCredential>(credential);
+        _tables = new(() => new TableServiceClient(tableServiceUri, shared.Value, TableOptions()));
+        _queues = new(() => new QueueServiceClient(queueServiceUri, shared.Value, QueueOptions()));
+    }
+
+    private static TableClientOptions TableOptions() => WithoutSdkDiagnostics(new TableClientOptions());
+
+    // Functions queue triggers read and write Base64; the SDK's default is no encoding.
+    private static QueueClientOptions QueueOptions() => WithoutSdkDiagnostics(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     /// <summary>
     /// Nothing in the app listens to the SDK's event source or activities, and its telemetry header is Microsoft's,

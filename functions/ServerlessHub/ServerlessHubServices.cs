@@ -5,6 +5,7 @@ using ServerlessHub.Hubs;
 using ServerlessHub.Inbound;
 using ServerlessHub.Leave;
 using ServerlessHub.Outbound;
+using ServerlessHub.Reminders;
 using ServerlessHub.Replies;
 using ServerlessHub.Schedule;
 using ServerlessHub.Storage;
@@ -21,9 +22,11 @@ public static class ServerlessHubServices
     /// <summary>The setting that names the storage account, as in every Functions app.</summary>
     public const string StorageSetting = "AzureWebJobsStorage";
 
-    /// <summary>The account named by <see cref="StorageSetting"/>; Azurite on its default ports when it is not set.</summary>
-    public static StorageAccount StorageAccountFrom(IConfiguration configuration) =>
-        new(configuration[StorageSetting] is { Length: > 0 } storage ? storage : "UseDevelopmentStorage=true");
+    /// <summary>
+    /// The account named by <see cref="StorageSetting"/>, a connection string or identity-based settings
+    /// (<see cref="StorageConnection"/>); Azurite on its default ports when it is not set.
+    /// </summary>
+    public static StorageAccount StorageAccountFrom(IConfiguration configuration) => StorageConnection.AccountFrom(configuration);
 
     public static IServiceCollection AddServerlessHub(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +45,7 @@ public static class ServerlessHubServices
             .AddReplies()
             .AddInbound()
             .AddOutbound()
+            .AddReminders()
             .AddSchedule();
     }
 }

@@ -5,14 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 prefix="$root/infra/azurite"
 
-install() {
-  local stamp="$prefix/node_modules/.installed-lock"
-  if [[ ! -f "$stamp" ]] || ! cmp -s "$prefix/package-lock.json" "$stamp"; then
-    echo "Installing Azurite (npm ci in infra/azurite)…"
-    npm ci --prefix "$prefix" --no-audit --no-fund --loglevel=error
-    cp "$prefix/package-lock.json" "$stamp"
-  fi
-}
+install() { "$root/infra/local/npm-install.sh" "$prefix"; }
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
