@@ -3,6 +3,7 @@ using System.Text.Json;
 using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
 using ServerlessHub.LocalHost.HubFiles;
+using ServerlessHub.Reminders;
 using ServerlessHub.Storage.Hubs;
 
 namespace ServerlessHub.LocalHost;
@@ -10,12 +11,12 @@ namespace ServerlessHub.LocalHost;
 /// <summary>
 /// The command line of the <c>ServerlessHub</c> executable besides running the app:
 /// <c>hub apply FILE…</c>, <c>hub key create HUB --name NAME</c>, <c>admin-key create --name NAME</c> and
-/// <c>dev-keys FILE HUB…</c>. They use the app's configuration (AzureWebJobsStorage, local.settings.json), except
+/// <c>dev-keys FILE HUB…</c> and <c>reminders send HUB REPORT STEP [PERIOD]</c>. They use the app's configuration (AzureWebJobsStorage, local.settings.json), except
 /// <c>hub apply --endpoint URL --admin-key KEY FILE…</c>, which applies through a deployed app's admin API.
 /// </summary>
 internal static class Commands
 {
-    public static bool Handles(string[] args) => args is ["hub", ..] or ["admin-key", ..] or ["dev-keys", ..];
+    public static bool Handles(string[] args) => args is ["hub", ..] or ["admin-key", ..] or ["dev-keys", ..] or ["reminders", ..];
 
     /// <param name="args">The command line.</param>
     /// <param name="settings">App settings over the usual sources (tests use this), or null.</param>
@@ -41,7 +42,7 @@ internal static class Commands
                 : await UsageAsync(error).ConfigureAwait(false);
         }
 
-        await using var services = new ServiceCollection().AddLogging().AddServerlessHub(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddServerlessHub(configuration).BuildServiceProvider();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         switch (words)
         {
@@ -62,9 +63,47 @@ internal static class Commands
                 return 0;
             case ["dev-keys", var file, .. var hubIds]:
                 return await DevKeysAsync(services.GetRequiredService<ApiKeyStore>(), file, hubIds, now, output, cancellationToken).ConfigureAwait(false);
+            case ["reminders", "send", var hubId, var reportId, var step, .. var period] when period.Length <= 1:
+                return await SendReminderAsync(services, hubId, reportId, step, period.FirstOrDefault(), now, english, output, error, cancellationToken).ConfigureAwait(false);
             default:
                 return await UsageAsync(error).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Queues one ladder step of a period to go out now, for a running app to send: it opens the period first if the
+    /// tick has not, and each recipient still gets the step once, so running it again sends nothing new.
+    /// </summary>
+    private static async Task<int> SendReminderAsync(IServiceProvider services, string hubId, string reportId, string offset, string? periodKey, DateTimeOffset now, bool english, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (await services.GetRequiredService<HubCatalog>().GetAsync(hubId, cancellationToken).ConfigureAwait(false) is not { } hub || hub.FindReport(reportId) is not { } kind)
+        {
+            await error.WriteLineAsync(english ? $"There is no hub '{hubId}' with a report kind '{reportId}'." : $"没有中枢“{hubId}”或其报送类型“{reportId}”。").ConfigureAwait(false);
+            return 1;
+        }
+
+        var timeline = hub.Timeline(kind);
+        if ((periodKey is null ? timeline.Containing(now) : timeline.FromKey(periodKey)) is not { } period)
+        {
+            await error.WriteLineAsync(english ? $"'{reportId}' has no period {periodKey ?? "now"} (ad hoc windows: give their id)." : $"“{kind.Title}”没有周期“{periodKey ?? "当前"}”。").ConfigureAwait(false);
+            return 1;
+        }
+
+        var index = kind.Reminders.ToList().FindIndex(s => s.Offset == offset);
+        if (index < 0)
+        {
+            var steps = string.Join(", ", kind.Reminders.Select(s => s.Offset));
+            await error.WriteLineAsync(english ? $"'{reportId}' has no step '{offset}'; its steps: {steps}." : $"“{kind.Title}”的提醒阶梯中没有“{offset}”，可选：{steps}。").ConfigureAwait(false);
+            return 1;
+        }
+
+        await services.GetRequiredService<PeriodOpening>().OpenAsync(hub, kind, period, cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<ReminderScheduler>().ScheduleAsync(
+            new ReminderDue(hub.Id, kind.Id, period.Key, index, ReminderDue.Describe(kind.Reminders[index]), now, SentByHand: true), cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(english
+            ? $"{kind.Title} {period.Key}: step {offset} queued; the running app sends it within seconds (each recipient once)."
+            : $"{kind.Title} {period.Key}：提醒步骤“{offset}”已排入队列，运行中的应用几秒内发出（每人只发一次）。").ConfigureAwait(false);
+        return 0;
     }
 
     private static async Task<int> UsageAsync(TextWriter error)
@@ -77,6 +116,9 @@ internal static class Commands
               ServerlessHub hub key create HUB --name=NAME    create an API key for a hub (printed once)
               ServerlessHub admin-key create --name=NAME      create an admin key (printed once)
               ServerlessHub dev-keys FILE HUB...              local development: keep an admin key and hub keys in FILE
+              ServerlessHub reminders send HUB REPORT STEP [PERIOD]
+                                                              run one ladder step (its 'at': -1d, 0, +1wd…) of the
+                                                              current (or given) period now, even outside sending hours
             options: --lang=en for English messages (Chinese by default)
             """).ConfigureAwait(false);
         return 2;

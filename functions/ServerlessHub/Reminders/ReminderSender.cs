@@ -64,7 +64,7 @@ public sealed partial class ReminderSender(
         }
 
         var allowed = hub.Definition.SendingHours.NextAllowed(now, hub.Calendar, hub.TimeZone);
-        if (allowed > now)
+        if (allowed > now && !due.SentByHand)
         {
             // Never at night or on a day off: the step waits for the next sending hours (the hours may have changed).
             await queue.ScheduleAsync(due with { SendAt = allowed }, cancellationToken).ConfigureAwait(false);

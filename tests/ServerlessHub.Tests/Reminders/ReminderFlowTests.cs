@@ -151,4 +151,27 @@ public sealed class ReminderFlowTests
         Assert.DoesNotContain("乙幼儿园", office, StringComparison.Ordinal);
         Assert.DoesNotContain("丙幼儿园", office, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RemindersSendCommand_RunsAStepNow_OutsideSendingHoursToo_AndOnce()
+    {
+        await using var hub = await ReminderHarness.StartAsync(cancellationToken: _ct);
+        hub.Clock.SetUtcNow(DateTimeOffset.UtcNow.AddMinutes(1));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = hub.ConnectionString };
+
+        var first = await LocalHost.Commands.RunAsync(["reminders", "send", ReminderHarness.HubId, "weekly", "0"], settings, output, error, _ct);
+        await Polling.UntilAsync(() => hub.Posted(ReminderHarness.MembersRobot).Count == 1, _ct);
+        var again = await LocalHost.Commands.RunAsync(["reminders", "send", ReminderHarness.HubId, "weekly", "0"], settings, output, error, _ct);
+        var unknown = await LocalHost.Commands.RunAsync(["reminders", "send", ReminderHarness.HubId, "weekly", "+9d"], settings, output, error, _ct);
+        await hub.WaitUntilRemindersDrainedAsync(_ct);
+        await hub.WaitUntilDeliveredAsync(_ct);
+
+        Assert.Equal((0, 0, 1), (first, again, unknown));
+        Assert.Contains("提醒步骤“0”已排入队列", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("可选：-1d, 0, +1wd, +3wd", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<@zhangwei>", hub.Posted(ReminderHarness.MembersRobot)[0].Content, StringComparison.Ordinal);
+        Assert.Single(hub.Posted(ReminderHarness.MembersRobot));
+    }
 }

@@ -44,6 +44,8 @@ internal sealed class ReminderHarness : IAsyncDisposable
 
     public HubInstance First => _instances[0];
 
+    public string ConnectionString => _azurite.ConnectionString;
+
     public static async Task<ReminderHarness> StartAsync(int instances = 1, CancellationToken cancellationToken = default)
     {
         var azurite = await Azurite.StartAsync(cancellationToken);
@@ -167,6 +169,16 @@ internal sealed class ReminderHarness : IAsyncDisposable
     {
         var outbound = new QueueClient(_azurite.ConnectionString, Outbound.OutboundQueues.QueueName);
         return Polling.UntilAsync(async () => (await outbound.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount == 0, cancellationToken);
+    }
+
+    /// <summary>
+    /// Until no reminder is visible on the queue: what was due has been handled (steps still waiting for their time are
+    /// invisible, hopping every second, and do not count).
+    /// </summary>
+    public Task WaitUntilRemindersDrainedAsync(CancellationToken cancellationToken)
+    {
+        var reminders = new QueueClient(_azurite.ConnectionString, ReminderScheduler.QueueName);
+        return Polling.UntilAsync(async () => (await reminders.PeekMessagesAsync(1, cancellationToken)).Value.Length == 0, cancellationToken);
     }
 
     /// <summary>Puts a reminder on the queue as the tick would, e.g. a second copy of one already queued.</summary>
