@@ -76,7 +76,6 @@ public sealed partial class ReminderSender(
         var dueDay = LocalTime.ToDate(period.Due, hub.TimeZone);
         var listing = submissions.ListPeriodAsync(hub.Id, kind.Id, period.Key, cancellationToken);
         var away = leave.ListAsync(hub.Id, dueDay < today ? dueDay : today, cancellationToken);
-        var sent = reminders.ListAsync(hub.Id, kind.Id, period.Key, cancellationToken);
         var absent = await away.ConfigureAwait(false);
         var status = PeriodStatus.Compute(hub, kind, period, await listing.ConfigureAwait(false), absent, now);
         var owing = ReminderTargets.Owing(hub, kind, status, opened?.ExpectedIds ?? hub.ExpectedSubmitters(kind).Select(e => e.Id).ToList(), absent, now);
@@ -92,7 +91,8 @@ public sealed partial class ReminderSender(
         var context = new Sending(hub, kind, period, step, due, owner, now, late);
         var reached = step switch
         {
-            { Audience: ReminderAudience.Submitter, ChannelId: null } => await RemindLiaisonsAsync(context, owing, await sent.ConfigureAwait(false), pastDue, lateNote, cancellationToken).ConfigureAwait(false),
+            { Audience: ReminderAudience.Submitter, ChannelId: null } => await RemindLiaisonsAsync(context, owing,
+                await reminders.ListAsync(hub.Id, kind.Id, period.Key, cancellationToken).ConfigureAwait(false), pastDue, lateNote, cancellationToken).ConfigureAwait(false),
             { Audience: ReminderAudience.Submitter } => await PostAsync(context, $"channel:{step.ChannelId}", Destination.Channel(step.ChannelId!),
                 texts.Channel(hub, kind, period, owing, IsRobot(hub, step.ChannelId!), pastDue, lateNote), cancellationToken).ConfigureAwait(false),
             _ => await PostAsync(context, step.ChannelId is { } channel ? $"channel:{channel}" : $"role:{step.Audience.ToString().ToLowerInvariant()}",
