@@ -6,7 +6,6 @@ using System.Text;
 using Azure.Storage.Queues;
 using ServerlessHub.Benchmarks.Measurement;
 using ServerlessHub.Inbound;
-using ServerlessHub.Testing;
 using ServerlessHub.WeCom.Callbacks;
 using ServerlessHub.WeCom.Simulation;
 
@@ -77,7 +76,7 @@ internal static class CallbacksCommand
         var callbacks = await OpenLoad.RunAsync(measured, interval, (i, ct) => PostAsync(http, pool[warmup + i], ct), cancellationToken);
         var bareAfter = await OpenLoad.RunAsync(measured - measured / 2, interval, (i, ct) => PostAsync(http, pool[warmup + i] with { Url = bare.Url }, ct), cancellationToken);
 
-        var queue = new QueueClient(bench.Azurite.ConnectionString, CallbackEndpoint.QueueName);
+        var queue = new QueueClient(bench.Azurite.ConnectionString, InboundChatFunction.QueueName);
         var queued = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
         var callbackLatency = Latencies.Of(callbacks.Latencies);
         var bareLatency = Latencies.Of(bareBefore.Latencies.Concat(bareAfter.Latencies));

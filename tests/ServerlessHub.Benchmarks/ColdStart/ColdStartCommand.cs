@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using ServerlessHub.Runtime;
 using ServerlessHub.Testing;
 
 namespace ServerlessHub.Benchmarks.ColdStart;
 
 /// <summary>
-/// Cold start of the published function app against a bare ASP.NET Core app, and against the bare app plus the storage
-/// check the hub's health answer makes, measured in the same run: all three are published alike, then started in turn
-/// (bare, check, hub, bare…) so drift in machine load hits each alike.
+/// Cold start of the published local host against the bare app plus the storage check the health answer makes, and
+/// against the bare ASP.NET Core app alone, measured in the same run: all three are published alike, then started in
+/// turn (bare, check, local host, bare…) so drift in machine load hits each alike.
 /// </summary>
 internal static class ColdStartCommand
 {
-    private const double Goal = 1.3;
+    /// <summary>Local host / storage-check app: what the local host and our code add on top of the check the health answer must make.</summary>
+    private const double Goal = 1.15;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -50,25 +50,25 @@ internal static class ColdStartCommand
             }
 
             var bare = await PublishedApp.PublishAsync(
-                "Bare ASP.NET Core", Project("tests", "ServerlessHub.Benchmarks.BareApp"), "ServerlessHub.Benchmarks.BareApp", isFunctionApp: false,
+                "Bare ASP.NET Core", Project("tests", "ServerlessHub.Benchmarks.BareApp"), "ServerlessHub.Benchmarks.BareApp",
                 workspace.FullName, options.PublishProperties, cancel.Token);
             var storageCheck = await PublishedApp.PublishAsync(
-                "Bare + storage check", Project("tests", "ServerlessHub.Benchmarks.StorageCheckApp"), "ServerlessHub.Benchmarks.StorageCheckApp", isFunctionApp: false,
+                "Bare + storage check", Project("tests", "ServerlessHub.Benchmarks.StorageCheckApp"), "ServerlessHub.Benchmarks.StorageCheckApp",
                 workspace.FullName, options.PublishProperties, cancel.Token);
-            var hub = await PublishedApp.PublishAsync(
-                "ServerlessHub", Project("functions", "ServerlessHub"), "ServerlessHub", isFunctionApp: true,
+            var localHost = await PublishedApp.PublishAsync(
+                "Local host", Project("functions", "ServerlessHub.LocalHost"), "ServerlessHub.LocalHost",
                 workspace.FullName, options.PublishProperties, cancel.Token);
 
             Console.WriteLine("Starting Azurite…");
             await using var azurite = await Azurite.StartAsync(cancel.Token);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            var environment = new Dictionary<string, string>(options.Environment) { [RuntimeServices.StorageSetting] = azurite.ConnectionString };
+            var environment = new Dictionary<string, string>(options.Environment) { [ServerlessHubServices.StorageSetting] = azurite.ConnectionString };
             var probe = new StartupProbe(http, environment, options.Cpus);
 
-            var samples = new Dictionary<PublishedApp, List<StartupSample>> { [bare] = [], [storageCheck] = [], [hub] = [] };
+            var samples = new Dictionary<PublishedApp, List<StartupSample>> { [bare] = [], [storageCheck] = [], [localHost] = [] };
             for (var run = 0; run < options.Warmup + options.Iterations; run++)
             {
-                foreach (var app in new[] { bare, storageCheck, hub })
+                foreach (var app in new[] { bare, storageCheck, localHost })
                 {
                     var sample = await probe.MeasureAsync(app, cancel.Token);
                     var measured = run >= options.Warmup;
@@ -83,7 +83,7 @@ internal static class ColdStartCommand
             }
 
             Console.WriteLine();
-            Console.WriteLine(Report(options, bare, storageCheck, hub, samples));
+            Console.WriteLine(Report(options, bare, storageCheck, localHost, samples));
             return 0;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -102,13 +102,13 @@ internal static class ColdStartCommand
     private static string Settings(ColdStartOptions options) =>
         string.Join(' ', PublishedApp.BaseSettings.Concat(options.PublishProperties.Select(p => $"-p:{p}")));
 
-    private static string Report(ColdStartOptions options, PublishedApp bare, PublishedApp storageCheck, PublishedApp hub, Dictionary<PublishedApp, List<StartupSample>> samples)
+    private static string Report(ColdStartOptions options, PublishedApp bare, PublishedApp storageCheck, PublishedApp localHost, Dictionary<PublishedApp, List<StartupSample>> samples)
     {
         var report = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         report.AppendLine(c, $"| App | Runs | Min (ms) | Median (ms) | P90 (ms) | Median to \"Now listening\" (ms) |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var app in new[] { bare, storageCheck, hub })
+        foreach (var app in new[] { bare, storageCheck, localHost })
         {
             var stats = StartupStatistics.Of(samples[app].Select(s => s.Healthy));
             var listening = samples[app].All(s => s.Listening is not null)
@@ -118,12 +118,13 @@ internal static class ColdStartCommand
         }
 
         report.AppendLine();
-        var ratio = Ratio(samples[bare], samples[hub]);
+        var ratio = Ratio(samples[storageCheck], samples[localHost]);
         var verdict = ratio.High <= Goal ? "met" : ratio.Value <= Goal ? "met by the median, not by the whole interval" : "not met";
-        report.AppendLine(c, $"Median ratio ServerlessHub / bare: **{ratio.Value:0.00}**, 95 % bootstrap interval {ratio.Low:0.00}–{ratio.High:0.00} (goal ≤ {Goal:0.0}: {verdict}).");
-        var overCheck = Ratio(samples[storageCheck], samples[hub]);
+        report.AppendLine(c, $"Median ratio local host / bare + storage check (what the local host and our code add to the check): **{ratio.Value:0.00}**, " +
+            $"95 % bootstrap interval {ratio.Low:0.00}–{ratio.High:0.00} (goal ≤ {Goal:0.00}: {verdict}).");
+        var overBare = Ratio(samples[bare], samples[localHost]);
         var check = Ratio(samples[bare], samples[storageCheck]);
-        report.AppendLine(c, $"ServerlessHub / bare + storage check (what our code adds to the check): **{overCheck.Value:0.00}** ({overCheck.Low:0.00}–{overCheck.High:0.00}); " +
+        report.AppendLine(c, $"Local host / bare: **{overBare.Value:0.00}** ({overBare.Low:0.00}–{overBare.High:0.00}); " +
             $"bare + storage check / bare (what the check costs): **{check.Value:0.00}** ({check.Low:0.00}–{check.High:0.00}).");
         report.AppendLine();
         var environment = options.Environment.Count == 0 ? "" : $"Environment: {string.Join(' ', options.Environment.Select(e => $"`{e.Key}={e.Value}`"))}. ";

@@ -3,7 +3,7 @@ namespace ServerlessHub.Benchmarks.ColdStart;
 /// <param name="Iterations">Measured runs of each app.</param>
 /// <param name="Warmup">Discarded runs of each app before the measured ones.</param>
 /// <param name="PublishProperties">Extra <c>Name=Value</c> publish properties, for every app.</param>
-/// <param name="Environment">Extra environment variables, for every app (the baselines ignore the hub's settings).</param>
+/// <param name="Environment">Extra environment variables, for every app (the baselines ignore the local host's settings).</param>
 /// <param name="Cpus">
 /// A CPU list for <c>taskset -c</c> that confines the apps (not the benchmark or Azurite), as an instance with that
 /// many cores; <see langword="null"/> lets them use every CPU of the machine.

@@ -4,14 +4,14 @@ using System.Runtime.InteropServices;
 namespace ServerlessHub.Benchmarks.ColdStart;
 
 /// <summary>An app published by <c>dotnet publish -c Release</c> into a folder of its own.</summary>
-/// <param name="IsFunctionApp">Whether the app reads <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, as a custom handler does.</param>
-internal sealed record PublishedApp(string Label, string Directory, string Executable, bool IsFunctionApp)
+internal sealed record PublishedApp(string Label, string Directory, string Executable)
 {
     /// <summary>
     /// The settings every measured app is published with, before any <c>-p:</c> the caller adds (a later
-    /// <c>-p:</c> wins): the way the function app ships — self-contained for this machine's runtime identifier, the
-    /// runtime and the app precompiled into one composite ReadyToRun image. The bare app gets the same settings, so
-    /// the ratio compares code, not packaging.
+    /// <c>-p:</c> wins): self-contained for this machine's runtime identifier, the runtime and the app precompiled
+    /// into one composite ReadyToRun image. On the command line they are global properties, so they also override
+    /// what a project sets itself (the worker project's <c>SelfContained=false</c>, which the local host references).
+    /// Every app gets the same settings, so the ratios compare code, not packaging.
     /// </summary>
     public static IReadOnlyList<string> BaseSettings { get; } =
     [
@@ -19,7 +19,7 @@ internal sealed record PublishedApp(string Label, string Directory, string Execu
         "-p:UseAppHost=true", "-p:SelfContained=true", "-p:PublishReadyToRun=true", "-p:PublishReadyToRunComposite=true",
     ];
 
-    public static async Task<PublishedApp> PublishAsync(string label, string project, string assemblyName, bool isFunctionApp, string outputRoot, IReadOnlyList<string> properties, CancellationToken cancellationToken)
+    public static async Task<PublishedApp> PublishAsync(string label, string project, string assemblyName, string outputRoot, IReadOnlyList<string> properties, CancellationToken cancellationToken)
     {
         var output = Path.Combine(outputRoot, assemblyName);
         var start = new ProcessStartInfo("dotnet")
@@ -54,7 +54,7 @@ internal sealed record PublishedApp(string Label, string Directory, string Execu
 
         var executable = Path.Combine(output, OperatingSystem.IsWindows() ? assemblyName + ".exe" : assemblyName);
         return File.Exists(executable)
-            ? new PublishedApp(label, output, executable, isFunctionApp)
+            ? new PublishedApp(label, output, executable)
             : throw new InvalidOperationException($"dotnet publish produced no app host at {executable}.");
     }
 }

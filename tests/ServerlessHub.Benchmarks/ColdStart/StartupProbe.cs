@@ -33,23 +33,13 @@ internal sealed class StartupProbe(HttpClient http, IReadOnlyDictionary<string, 
             start.ArgumentList.Add(app.Executable);
         }
 
-        start.Environment.Remove(ServerlessHubApp.CustomHandlerPortSetting);
-        var underFunctionsHost = false;
         foreach (var (name, value) in environment)
         {
-            // -e:FUNCTIONS_CUSTOMHANDLER_PORT=auto runs the hub as the Functions host does: on the run's port, no triggers.
-            var hostPort = name == ServerlessHubApp.CustomHandlerPortSetting && value == "auto";
-            underFunctionsHost |= hostPort;
-            start.Environment[name] = hostPort ? port.ToString(System.Globalization.CultureInfo.InvariantCulture) : value;
+            start.Environment[name] = value;
         }
 
-        // The Functions host gives its custom handler the port in that setting only. Given --urls as well, the hub
-        // would log Kestrel's warning that the setting overrides them, work the host never causes.
-        if (!(underFunctionsHost && app.IsFunctionApp))
-        {
-            start.ArgumentList.Add("--urls");
-            start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        }
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
 
         var output = new OutputTail();
         var clock = new Stopwatch();

@@ -71,7 +71,7 @@ internal static class DeliveryCommand
         };
         Console.WriteLine("Starting Azurite and an HTTP-only app to apply the hub…");
         await using var bench = await BenchmarkHub.StartAsync(HubId, BenchmarkHub.Document(HubId, 2, Extra()), settings, cancellationToken);
-        var queue = new QueueClient(bench.Azurite.ConnectionString, "outbound", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = new QueueClient(bench.Azurite.ConnectionString, OutboundQueues.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         using var weComHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { Timeout = Timeout.InfiniteTimeSpan };
         var direct = new WeComAppClient(CorpId, Secret, AgentId, weComHttp, new WeComClientOptions { BaseUri = weCom.BaseAddress }, TimeProvider.System);

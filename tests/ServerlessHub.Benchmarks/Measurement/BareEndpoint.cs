@@ -7,8 +7,8 @@ namespace ServerlessHub.Benchmarks.Measurement;
 
 /// <summary>
 /// A second Kestrel server in the benchmark's own process, built with the same slim builder as the app, whose
-/// <c>/bare</c> answers 200 with no work (POST reads the body first). The app's own endpoints are fixed by its
-/// function.json files, so the baseline lives beside it rather than inside it: same process, same runtime, same CPU.
+/// <c>/bare</c> answers 200 with no work (POST reads the body first). The app serves only its own functions, so the
+/// baseline lives beside it rather than inside it: same process, same runtime, same CPU.
 /// </summary>
 internal sealed class BareEndpoint : IAsyncDisposable
 {

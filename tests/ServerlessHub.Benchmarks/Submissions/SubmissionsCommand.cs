@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
 using ServerlessHub.Benchmarks.Measurement;
 using ServerlessHub.Storage.Submissions;
