@@ -181,14 +181,14 @@ public sealed class SubmissionsApiTests(HubApiFixture fixture) : IClassFixture<H
         const string body = """{"unitId":"longdu","fields":{"progress":"一次","plan":"计划"}}""";
         const string other = """{"unitId":"longdu","fields":{"progress":"二次","plan":"计划"}}""";
 
-        using var first = await PostAsync($"{Weekly}/2026-W48/submissions", body, ("Idempotency-Key", "longdu-w48"));
-        using var reused = await PostAsync($"{Weekly}/2026-W48/submissions", other, ("Idempotency-Key", "longdu-w48"));
+        using var first = await PostAsync($"{Weekly}/2026-W47/submissions", body, ("Idempotency-Key", "longdu-w47"));
+        using var reused = await PostAsync($"{Weekly}/2026-W47/submissions", other, ("Idempotency-Key", "longdu-w47"));
 
         Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body), System.Text.Encoding.UTF8.GetByteCount(other));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
         Assert.False(reused.Headers.Contains("Idempotent-Replayed"));
-        var read = await _client.GetFromJsonAsync<JsonElement>($"{Weekly}/2026-W48/submissions/longdu", _ct);
+        var read = await _client.GetFromJsonAsync<JsonElement>($"{Weekly}/2026-W47/submissions/longdu", _ct);
         Assert.Equal("一次", read.GetProperty("fields").GetProperty("progress").GetString());
     }
 
