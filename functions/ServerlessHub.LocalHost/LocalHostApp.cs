@@ -24,6 +24,9 @@ public static class LocalHostApp
     /// classes with queue entry points (tests use this).</param>
     public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null, IReadOnlyList<Type>? extraFunctionTypes = null)
     {
+        // Reflection over the app's types, on the core that is idle while the builder is created.
+        var extra = extraFunctionTypes ?? [];
+        var indexing = Task.Run(() => FunctionIndex.Of(extra));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"));
         if (settings is not null)
@@ -43,12 +46,9 @@ public static class LocalHostApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var extra = extraFunctionTypes ?? [];
-        var functions = FunctionIndex.Of(extra);
-        var host = HostSettings.Load(AppContext.BaseDirectory, builder.Configuration);
-        builder.Configuration.AddInMemoryCollection(QueueListeners.Settings(host.Queues));
-
+        // First: it starts the first storage probe, which then runs on another core while the rest is configured.
         builder.Services.AddServerlessHub(builder.Configuration);
+        var functions = indexing.GetAwaiter().GetResult();
         builder.Services.AddSingleton(functions);
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LocalHostOptions>, LocalHostOptionsValidator>();
@@ -57,9 +57,14 @@ public static class LocalHostApp
         builder.Services.Configure<HostOptions>(hostOptions => hostOptions.ShutdownTimeout = TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(10));
         if (builder.Configuration.GetValue($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.RunTriggers)}", true))
         {
+            // host.json as AddServerlessHub read it: parsing it again would be start-up time for nothing.
+            var host = (HostSettings)builder.Services.Single(d => d.ServiceType == typeof(HostSettings)).ImplementationInstance!;
+            builder.Configuration.AddInMemoryCollection(QueueListeners.Settings(host.Queues));
+            var triggers = builder.Services.Count;
             builder.Services.AddHostedService<QueueCreation>();
             builder.Host.AddQueueListeners(functions, [typeof(QueueTriggers), .. extra]);
             builder.Services.AddSingleton<TimerStatusStore>().AddHostedService<TimerTriggers>();
+            TriggerStart.Defer(builder.Services, triggers);
         }
 
         return builder;
