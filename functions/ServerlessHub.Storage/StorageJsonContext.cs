@@ -6,4 +6,5 @@ namespace ServerlessHub.Storage;
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 [JsonSerializable(typeof(IReadOnlyList<FieldChange>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, decimal>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

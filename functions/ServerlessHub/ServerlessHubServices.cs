@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ServerlessHub.Digests;
 using ServerlessHub.Health;
 using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
@@ -46,6 +47,7 @@ public static class ServerlessHubServices
             .AddInbound()
             .AddOutbound()
             .AddReminders()
+            .AddDigests()
             .AddSchedule();
     }
 }

@@ -10,6 +10,7 @@ public static partial class ChatCommandParser
         ("撤回", ChatVerb.Withdraw), ("撤销", ChatVerb.Withdraw),
         ("未交", ChatVerb.Missing), ("未报", ChatVerb.Missing),
         ("催报", ChatVerb.Urge), ("催交", ChatVerb.Urge),
+        ("汇总", ChatVerb.Digest), ("查看", ChatVerb.Show), ("看", ChatVerb.Show),
     ];
 
     // 周报 … : a report kind at the start.
@@ -31,7 +32,7 @@ public static partial class ChatCommandParser
             : new SubmitReport(kind, LabelledFields.Read(kind, body, revision: false, today), hint);
     }
 
-    // 修改 / 撤回 / 未交 / 催报 [kind] [period] [fields].
+    // 修改 / 撤回 / 未交 / 催报 / 汇总 / 看 [kind] [period] [fields | unit].
     private static ChatCommand? KindVerb(string message, Person sender, HubDefinition hub, DateOnly today)
     {
         foreach (var (word, verb) in KindVerbs)
@@ -100,6 +101,8 @@ public static partial class ChatCommandParser
             ChatVerb.Revise => new ReviseReport(kind, LabelledFields.Read(kind, rest, revision: true, today), hint),
             ChatVerb.Withdraw => new WithdrawReport(kind, hint),
             ChatVerb.Missing => new ListMissing(kind, hint),
+            ChatVerb.Digest => new ShowDigest(kind, hint),
+            ChatVerb.Show => new ShowUnitReport(kind, hint, rest),
             _ => new UrgeMissing(kind, hint),
         };
     }

@@ -12,7 +12,7 @@ namespace ServerlessHub.Chat;
 /// <list type="number">
 /// <item>the whole message 帮助 / help / ? / ？ / 菜单 → help; 状态 / 我的 / 我的状态 → status; 取消 / 退出 / 跳过 → help
 /// (no interview is running); trailing 。！？ are ignored;</item>
-/// <item>a command word at the start — 请假; 修改 / 更正, 撤回 / 撤销, 未交 / 未报, 催报 / 催交 — followed by a space,
+/// <item>a command word at the start — 请假; 修改 / 更正, 撤回 / 撤销, 未交 / 未报, 催报 / 催交, 汇总, 查看 / 看 — followed by a space,
 /// punctuation, the end or (except 请假) a report kind's title or alias or a period word (修改周报, 未交上周); 请假 may
 /// also be followed directly by a date (请假明天);</item>
 /// <item>a report kind's title or alias at the start (周报, 本周进展, 月报): alone (or with a period word) it starts an
@@ -26,8 +26,9 @@ namespace ServerlessHub.Chat;
 /// several yield <see cref="ChooseReportKind"/>. A period word that does not fit the kind's cadence is ordinary text.
 /// Text after the kind and period is ignored for 撤回 / 未交 / 催报
 /// (it is often a reason) unless the kind is in doubt.</para>
-/// <para>Who may do what: reports, 修改, 撤回 and 请假 need a liaison (联络员) of a unit that submits the kind; 未交 needs a
-/// coordinator or leader; 催报 a coordinator. Anyone may ask 帮助 and 状态.</para>
+/// <para>Who may do what: reports, 修改, 撤回 and 请假 need a liaison (联络员) of a unit that submits the kind; 未交, 汇总
+/// and 看 need a coordinator or leader; 催报 a coordinator. Anyone may ask 帮助 and 状态. After 看 and the kind and
+/// period come the words that name a unit.</para>
 /// </remarks>
 public static partial class ChatCommandParser
 {
@@ -80,6 +81,11 @@ public static partial class ChatCommandParser
             verbs.Add(ChatVerb.Urge);
         }
 
+        if (MayAsk(sender, ChatVerb.Digest))
+        {
+            verbs.AddRange([ChatVerb.Digest, ChatVerb.Show]);
+        }
+
         verbs.Add(ChatVerb.Help);
         return new ShowHelp(reason, verbs, submittable, MayAsk(sender, ChatVerb.Missing) ? hub.Reports : []);
     }
@@ -111,7 +117,7 @@ public static partial class ChatCommandParser
 
     private static bool MayAsk(Person sender, ChatVerb verb) => verb switch
     {
-        ChatVerb.Missing => sender.HasRole(PersonRole.Coordinator) || sender.HasRole(PersonRole.Leader),
+        ChatVerb.Missing or ChatVerb.Digest or ChatVerb.Show => sender.HasRole(PersonRole.Coordinator) || sender.HasRole(PersonRole.Leader),
         ChatVerb.Urge => sender.HasRole(PersonRole.Coordinator),
         _ => true,
     };

@@ -31,6 +31,10 @@ public enum ChatVerb
     Missing,
     /// <summary>催报: remind the missing submitters now (coordinators).</summary>
     Urge,
+    /// <summary>汇总: the digest of a period (coordinators and leaders).</summary>
+    Digest,
+    /// <summary>看 / 查看: what one unit wrote for a period (coordinators and leaders).</summary>
+    Show,
 }
 
 /// <summary>Why help is shown.</summary>

@@ -35,6 +35,15 @@ internal static partial class PeriodHints
             }
         }
 
+        if (Key().Match(text, start) is { Success: true } key && ChatText.IsBoundary(text, key.Index + key.Length)
+            && KeyDay(key) is { } keyDay)
+        {
+            cadence = key.Groups["week"].Success ? Cadence.Weekly : Cadence.Monthly;
+            end = key.Index + key.Length;
+            hint = new PeriodHint(key.Value, keyDay);
+            return true;
+        }
+
         if (Month().Match(text, start) is { Success: true } match && ChatText.IsBoundary(text, match.Index + match.Length)
             && MonthNumber(match.Groups["month"].Value) is { } month)
         {
@@ -58,6 +67,23 @@ internal static partial class PeriodHints
 
         return int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 12 ? n : null;
     }
+
+    // A period key as the API writes it: 2026-W47 (ISO week) or 2026-11.
+    private static DateOnly? KeyDay(Match key)
+    {
+        var year = int.Parse(key.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (key.Groups["week"].Success)
+        {
+            var week = int.Parse(key.Groups["week"].Value, CultureInfo.InvariantCulture);
+            return week >= 1 && week <= ISOWeek.GetWeeksInYear(year) ? DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday)) : null;
+        }
+
+        var month = int.Parse(key.Groups["month"].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 ? new DateOnly(year, month, 1) : null;
+    }
+
+    [GeneratedRegex(@"\G(?<year>20[0-9]{2})-(?:[Ww](?<week>[0-9]{2})|(?<month>[0-9]{2}))")]
+    private static partial Regex Key();
 
     [GeneratedRegex(@"\G(?<month>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?")]
     private static partial Regex Month();

@@ -46,3 +46,14 @@ public sealed record ListMissing(ReportKind Kind, PeriodHint? Period) : ChatComm
 /// <param name="Kind">The report kind.</param>
 /// <param name="Period">The period named; null means the current one.</param>
 public sealed record UrgeMissing(ReportKind Kind, PeriodHint? Period) : ChatCommand;
+
+/// <summary>汇总: the digest of a period (coordinators and leaders).</summary>
+/// <param name="Kind">The report kind.</param>
+/// <param name="Period">The period named; null means the latest period already due.</param>
+public sealed record ShowDigest(ReportKind Kind, PeriodHint? Period) : ChatCommand;
+
+/// <summary>看: what one unit wrote for a period (coordinators and leaders).</summary>
+/// <param name="Kind">The report kind.</param>
+/// <param name="Period">The period named; null means the current one.</param>
+/// <param name="Unit">The words naming the unit (part of its name, or its id); empty when none were given.</param>
+public sealed record ShowUnitReport(ReportKind Kind, PeriodHint? Period, string Unit) : ChatCommand;

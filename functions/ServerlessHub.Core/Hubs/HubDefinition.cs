@@ -21,6 +21,7 @@ namespace ServerlessHub.Hubs;
 /// <param name="Reports">Report kinds, each with its schedule, fields, reminders and digests.</param>
 /// <param name="AllowInlineSecrets">The development flag that lets secrets be written inline.</param>
 /// <param name="SendingHours">When reminders may go out (default 08:30–20:00 on working days).</param>
+/// <param name="Templates">The hub's own Scriban templates by name (source text), used before the built-in ones.</param>
 public sealed record HubDefinition(
     string Id,
     string Name,
@@ -34,4 +35,9 @@ public sealed record HubDefinition(
     IReadOnlyList<Person> People,
     IReadOnlyList<ReportKind> Reports,
     bool AllowInlineSecrets,
-    SendingHours SendingHours);
+    SendingHours SendingHours,
+    IReadOnlyDictionary<string, string>? Templates = null)
+{
+    /// <summary>The hub's own Scriban templates by name (source text), used before the built-in ones.</summary>
+    public IReadOnlyDictionary<string, string> Templates { get; init; } = Templates ?? new Dictionary<string, string>();
+}

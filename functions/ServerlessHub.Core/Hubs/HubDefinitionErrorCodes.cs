@@ -101,6 +101,10 @@ public static class HubDefinitionErrorCodes
     public const string NoChoices = "field.noChoices";
     /// <summary>A unit expected to submit has no liaison.</summary>
     public const string NoLiaison = "unit.noLiaison";
+    /// <summary>A digest or quota names a field of the wrong type (highlights and problems need text, quotas a number).</summary>
+    public const string WrongFieldType = "field.wrongType";
+    /// <summary>A template that does not parse, or a digest naming a template that exists neither in the hub nor among the built-ins.</summary>
+    public const string BadTemplate = "template.invalid";
     /// <summary>Two school terms overlap.</summary>
     public const string OverlappingTerms = "term.overlap";
 }

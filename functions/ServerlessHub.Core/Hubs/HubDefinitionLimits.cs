@@ -29,6 +29,12 @@ public static class HubDefinitionLimits
     public const int MaxReminderSteps = 20;
     /// <summary>Digests per report kind.</summary>
     public const int MaxDigests = 10;
+    /// <summary>Quotas per report kind.</summary>
+    public const int MaxQuotas = 10;
+    /// <summary>The hub's own templates.</summary>
+    public const int MaxTemplates = 20;
+    /// <summary>The longest template source, in characters.</summary>
+    public const int MaxTemplateLength = 32 * 1024;
     /// <summary>Channels per hub.</summary>
     public const int MaxChannels = 100;
     /// <summary>School terms per hub.</summary>

@@ -6,8 +6,11 @@ namespace ServerlessHub.Hubs;
 internal sealed partial class HubDocumentBinder
 {
     private static readonly string[] FieldProperties = ["id", "label", "aliases", "type", "required", "choices", "maxLength"];
-    private static readonly string[] DigestProperties = ["id", "template", "channels", "schedule"];
-    private static readonly string[] DigestScheduleProperties = ["weekday", "time"];
+    private static readonly string[] DigestProperties = ["id", "template", "channels", "schedule", "highlights", "problems"];
+    private static readonly string[] DigestScheduleProperties = ["weekday", "time", "onDaysOff"];
+    private static readonly string[] QuotaProperties = ["field", "atLeast", "per"];
+    private static readonly (string, DaysOffRule)[] DaysOffRules = [("next", DaysOffRule.NextWorkingDay), ("post", DaysOffRule.Post)];
+    private static readonly (string, QuotaSpan)[] QuotaSpans = [("semester", QuotaSpan.Semester), ("year", QuotaSpan.Year)];
 
     private static readonly (string, FieldType)[] FieldTypes =
         [("text", FieldType.Text), ("number", FieldType.Number), ("choice", FieldType.Choice), ("date", FieldType.Date)];
@@ -115,7 +118,7 @@ internal sealed partial class HubDocumentBinder
         }
     }
 
-    private List<Digest> Digests(Properties report, UniqueIds digestIds)
+    private List<Digest> Digests(Properties report, UniqueIds digestIds, IReadOnlyList<Field> fields)
     {
         var found = new List<Digest>();
         IReadOnlyList<DocumentNode> items = read.List(report, "digests", HubDefinitionLimits.MaxDigests) ?? [];
@@ -131,9 +134,11 @@ internal sealed partial class HubDocumentBinder
             string? template = TemplateName(digest);
             List<string> channelIds = DigestChannels(digest);
             DigestSchedule? schedule = read.Missing(digest, "schedule") ? null : DigestSchedule(digest["schedule"]!, digest.PathOf("schedule"));
+            string? highlights = FieldReference(digest, "highlights", fields, FieldType.Text);
+            string? problems = FieldReference(digest, "problems", fields, FieldType.Text);
             if (id is not null && template is not null && channelIds.Count > 0 && schedule is not null)
             {
-                found.Add(new Digest(id, template, channelIds, schedule));
+                found.Add(new Digest(id, template, channelIds, schedule, highlights, problems));
             }
         }
 
@@ -194,7 +199,73 @@ internal sealed partial class HubDocumentBinder
 
         DayOfWeek? day = read.OneOf(schedule, "weekday", required: true, Weekdays, "a weekday", "星期");
         TimeOnly? time = read.Time(schedule, "time", required: true);
-        return day is { } d && time is { } t ? new DigestSchedule(d, t) : null;
+        DaysOffRule onDaysOff = read.OneOf(schedule, "onDaysOff", required: false, DaysOffRules, "next or post", "next 或 post") ?? DaysOffRule.NextWorkingDay;
+        return day is { } d && time is { } t ? new DigestSchedule(d, t, onDaysOff) : null;
+    }
+
+    private List<Quota> Quotas(Properties report, IReadOnlyList<Field> fields)
+    {
+        var found = new List<Quota>();
+        IReadOnlyList<DocumentNode> items = read.List(report, "quotas", HubDefinitionLimits.MaxQuotas) ?? [];
+        for (int i = 0; i < items.Count; i++)
+        {
+            string path = Properties.Index(report.PathOf("quotas"), i);
+            if (Properties.Open(items[i], path, errors, QuotaProperties) is not { } quota)
+            {
+                continue;
+            }
+
+            if (read.Missing(quota, "field") | read.Missing(quota, "atLeast"))
+            {
+                continue;
+            }
+
+            string? field = FieldReference(quota, "field", fields, FieldType.Number);
+            int? atLeast = read.Integer(quota, "atLeast", 1, 100_000);
+            QuotaSpan per = read.OneOf(quota, "per", required: false, QuotaSpans, "semester or year", "semester 或 year") ?? QuotaSpan.Semester;
+            if (per == QuotaSpan.Semester && !termsDeclared)
+            {
+                errors.Add(quota.PathOf("per"), (quota["per"] ?? items[i]).Position, HubDefinitionErrorCodes.NoTerms,
+                    "a quota per semester needs the hub's terms; declare terms or use per: year",
+                    "按学期统计的指标需要中枢的 terms（学期）；请声明学期，或改用 per: year");
+                continue;
+            }
+
+            if (field is not null && atLeast is { } target)
+            {
+                found.Add(new Quota(field, target, per));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>An optional reference to one of the kind's fields, which must be of <paramref name="type"/>.</summary>
+    private string? FieldReference(Properties owner, string name, IReadOnlyList<Field> fields, FieldType type)
+    {
+        if (read.String(owner, name, required: false) is not { } id)
+        {
+            return null;
+        }
+
+        var path = owner.PathOf(name);
+        var position = owner[name]!.Position;
+        if (fields.FirstOrDefault(f => f.Id == id) is not { } field)
+        {
+            errors.Add(path, position, HubDefinitionErrorCodes.UnknownReference,
+                $"the report kind has no field '{Excerpt.Of(id)}'", $"该报送类型没有字段 '{Excerpt.Of(id)}'");
+            return null;
+        }
+
+        if (field.Type != type)
+        {
+            var wanted = type == FieldType.Number ? ("number", "数字") : ("text", "文本");
+            errors.Add(path, position, HubDefinitionErrorCodes.WrongFieldType,
+                $"field '{id}' is not of type {wanted.Item1}", $"字段 '{id}' 不是{wanted.Item2}（{wanted.Item1}）类型");
+            return null;
+        }
+
+        return id;
     }
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,63}\z")]

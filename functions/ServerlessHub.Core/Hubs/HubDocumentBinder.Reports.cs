@@ -8,7 +8,7 @@ namespace ServerlessHub.Hubs;
 internal sealed partial class HubDocumentBinder
 {
     private static readonly string[] ReportProperties =
-        ["id", "title", "aliases", "cadence", "window", "opens", "due", "submitters", "fields", "reminders", "digests"];
+        ["id", "title", "aliases", "cadence", "window", "opens", "due", "submitters", "fields", "reminders", "digests", "quotas"];
 
     private static readonly string[] WindowProperties = ["from", "to"];
     private static readonly string[] OffsetProperties = ["from", "days", "workingDays", "time"];
@@ -46,10 +46,11 @@ internal sealed partial class HubDocumentBinder
             Submitters? submitters = Submitters(report);
             IReadOnlyList<Field> fields = Fields(report);
             IReadOnlyList<ReminderStep> reminders = Reminders(report);
-            IReadOnlyList<Digest> digests = Digests(report, digestIds);
+            IReadOnlyList<Digest> digests = Digests(report, digestIds, fields);
+            IReadOnlyList<Quota> quotas = Quotas(report, fields);
             if (id is not null && title is not null && schedule is not null && submitters is not null)
             {
-                found.Add(new ReportKind(id, title, aliases, schedule, submitters, fields, reminders, digests));
+                found.Add(new ReportKind(id, title, aliases, schedule, submitters, fields, reminders, digests, quotas));
             }
         }
 

@@ -16,7 +16,7 @@ internal sealed partial class HubDocumentBinder
     private const string DefaultTimeZone = "Asia/Shanghai";
 
     private static readonly string[] RootProperties =
-        ["$schema", "id", "name", "timeZone", "allowInlineSecrets", "calendar", "sendingHours", "terms", "wecom", "aiBot", "channels", "units", "people", "reports"];
+        ["$schema", "id", "name", "timeZone", "allowInlineSecrets", "calendar", "sendingHours", "terms", "wecom", "aiBot", "channels", "units", "people", "reports", "templates"];
 
     private static readonly string[] CalendarProperties = ["statutory", "daysOff", "workingDays"];
     private static readonly string[] CalendarDaysProperties = ["from", "to", "reason"];
@@ -73,13 +73,56 @@ internal sealed partial class HubDocumentBinder
         people = People(hub);
         channels = Channels(hub);
         IReadOnlyList<ReportKind> reports = Reports(hub);
+        Dictionary<string, string> templates = Templates(hub);
 
         if (errors.Any || id is null || name is null || timeZone is null || sendingHours is null)
         {
             return null;
         }
 
-        return new HubDefinition(id, name, timeZone, calendar, terms, weCom, aiBot, channels, units, people, reports, allowInlineSecrets, sendingHours);
+        return new HubDefinition(id, name, timeZone, calendar, terms, weCom, aiBot, channels, units, people, reports, allowInlineSecrets, sendingHours, templates);
+    }
+
+    /// <summary><c>templates: { name: source }</c>: the hub's own Scriban templates. Their syntax is checked where
+    /// Scriban is (the app, when the hub is applied); here, their names and sizes.</summary>
+    private Dictionary<string, string> Templates(Properties hub)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (hub["templates"] is not { } node)
+        {
+            return found;
+        }
+
+        if (node is not MappingNode mapping)
+        {
+            errors.Add(hub.PathOf("templates"), node.Position, HubDefinitionErrorCodes.ExpectedMapping,
+                "expected a mapping of template names to their text", "应为模板名称到模板内容的映射");
+            return found;
+        }
+
+        if (mapping.Entries.Count > HubDefinitionLimits.MaxTemplates)
+        {
+            errors.Add(hub.PathOf("templates"), node.Position, HubDefinitionErrorCodes.TooMany,
+                $"at most {HubDefinitionLimits.MaxTemplates} templates are allowed", $"最多允许 {HubDefinitionLimits.MaxTemplates} 个模板");
+            return found;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            var path = Properties.Join(hub.PathOf("templates"), Excerpt.Of(entry.Key.Value));
+            if (!Template().IsMatch(entry.Key.Value))
+            {
+                errors.Add(path, entry.Key.Position, HubDefinitionErrorCodes.BadId,
+                    $"'{Excerpt.Of(entry.Key.Value)}' is not a template name; use 1–64 lowercase letters, digits and '-'",
+                    $"'{Excerpt.Of(entry.Key.Value)}' 不是有效的模板名称；请使用 1–64 个小写字母、数字或 '-'");
+            }
+            else if (read.String(entry.Value, path, HubDefinitionLimits.MaxTemplateLength) is { } source)
+            {
+                found[entry.Key.Value] = source;
+            }
+        }
+
+        return found;
     }
 
     private static readonly string[] SendingHoursProperties = ["from", "to"];

@@ -11,6 +11,7 @@ namespace ServerlessHub.Hubs;
 /// <param name="Fields">What a submission holds, in the order members are asked for it.</param>
 /// <param name="Reminders">The reminder ladder, in document order.</param>
 /// <param name="Digests">Digests summarising it.</param>
+/// <param name="Quotas">Targets for number fields over a term or year, shown in digests.</param>
 public sealed record ReportKind(
     string Id,
     string Title,
@@ -19,7 +20,12 @@ public sealed record ReportKind(
     Submitters Submitters,
     IReadOnlyList<Field> Fields,
     IReadOnlyList<ReminderStep> Reminders,
-    IReadOnlyList<Digest> Digests);
+    IReadOnlyList<Digest> Digests,
+    IReadOnlyList<Quota>? Quotas = null)
+{
+    /// <summary>Targets for number fields over a term or year, shown in digests.</summary>
+    public IReadOnlyList<Quota> Quotas { get; init; } = Quotas ?? [];
+}
 
 /// <summary>Whether a report is owed once per unit or by each liaison.</summary>
 public enum SubmitterScope

@@ -1,3 +1,4 @@
+using ServerlessHub.Digests;
 using ServerlessHub.Storage.Hubs;
 
 namespace ServerlessHub.Hubs;
@@ -14,7 +15,7 @@ public abstract record HubApplyResult
 }
 
 /// <summary>Validates and stores hub definitions; the admin API and the <c>hub apply</c> command both come here.</summary>
-public sealed class HubDefinitions(HubStore store, HubCatalog catalog, TimeProvider time, ILogger<HubDefinitions> logger)
+public sealed class HubDefinitions(HubStore store, HubCatalog catalog, DigestTemplateCheck templates, TimeProvider time, ILogger<HubDefinitions> logger)
 {
     /// <param name="document">YAML or JSON text of at most 256 KiB.</param>
     /// <param name="expectedHubId">The hub the caller means (the route's), or null to take the document's id.</param>
@@ -27,6 +28,11 @@ public sealed class HubDefinitions(HubStore store, HubCatalog catalog, TimeProvi
         if (!parsed.Succeeded)
         {
             return new HubApplyResult.Invalid(parsed.Errors);
+        }
+
+        if (templates.Check(parsed.Definition!) is { Count: > 0 } templateErrors)
+        {
+            return new HubApplyResult.Invalid(templateErrors);
         }
 
         var hubId = parsed.Definition!.Id;

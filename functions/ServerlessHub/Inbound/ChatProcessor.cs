@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ServerlessHub.Chat;
+using ServerlessHub.Digests;
 using ServerlessHub.Hubs;
 using ServerlessHub.Leave;
 using ServerlessHub.Outbound;
@@ -26,6 +27,7 @@ public sealed class ChatProcessor(
     ConversationStore conversations,
     InboundReceiptStore receipts,
     Urging urging,
+    DigestBuilder digests,
     ChatReplies replies,
     OutboundQueues outbound,
     TimeProvider time)
@@ -112,8 +114,22 @@ public sealed class ChatProcessor(
             case UrgeMissing urge when PeriodOf(hub, urge.Kind, urge.Period, now) is { } period:
                 answer.Add(await UrgeAsync(hub, sender, urge.Kind, period, cancellationToken).ConfigureAwait(false));
                 break;
+            case ShowDigest show when (show.Period is null ? DigestCalendar.LastDue(hub, show.Kind, now) ?? PeriodOf(hub, show.Kind, null, now) : PeriodOf(hub, show.Kind, show.Period, now)) is { } period:
+                var digest = show.Kind.Digests.Count > 0 ? show.Kind.Digests[0] : null;
+                var built = await digests.BuildAsync(hub, show.Kind, digest, period, cancellationToken).ConfigureAwait(false);
+                await outbound.EnqueueAsync(new SendMessage(hub.Id, $"digest-reply:{message.DedupeKey}", to, MessageFormat.Markdown, built.Markdown), cancellationToken).ConfigureAwait(false);
+                break;
+            case ShowUnitReport show when PeriodOf(hub, show.Kind, show.Period, now) is { } period:
+                answer.Add(await UnitReportAsync(hub, show.Kind, period, show.Unit, cancellationToken).ConfigureAwait(false));
+                break;
             case ListMissing list:
                 answer.Add(replies.NoCurrentPeriod(hub, list.Kind));
+                break;
+            case ShowDigest show:
+                answer.Add(replies.NoCurrentPeriod(hub, show.Kind));
+                break;
+            case ShowUnitReport show:
+                answer.Add(replies.NoCurrentPeriod(hub, show.Kind));
                 break;
             case UrgeMissing urge:
                 answer.Add(replies.NoCurrentPeriod(hub, urge.Kind));
@@ -246,8 +262,29 @@ public sealed class ChatProcessor(
         };
     }
 
-    private Task SendAsync(Hub hub, InboundChatMessage message, Destination to, IReadOnlyList<Reply> answer, CancellationToken cancellationToken) =>
-        outbound.EnqueueAsync(new SendMessage(hub.Id, $"reply:{message.DedupeKey}", to, MessageFormat.Text, string.Join("\n\n", answer.Select(r => r.Text))), cancellationToken);
+    /// <summary>看: the unit the words name among those that submit the kind, and what it sent for the period.</summary>
+    private async Task<Reply> UnitReportAsync(Hub hub, ReportKind kind, Period period, string query, CancellationToken cancellationToken)
+    {
+        var submitting = hub.ExpectedSubmitters(kind).Select(e => e.UnitId).ToHashSet(StringComparer.Ordinal);
+        var units = hub.Definition.Units.Where(u => submitting.Contains(u.Id)).ToList();
+        var words = query.Trim();
+        var candidates = words.Length == 0 ? units
+            : units.Where(u => u.Name == words || string.Equals(u.Id, words, StringComparison.OrdinalIgnoreCase)).ToList() is { Count: 1 } exact ? exact
+            : units.Where(u => u.Name.Contains(words, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (words.Length == 0 || candidates.Count != 1)
+        {
+            return replies.UnitChoice(hub, kind, words, candidates);
+        }
+
+        var unit = candidates[0];
+        var sent = await submissionStore.ListPeriodAsync(hub.Id, kind.Id, period.Key, cancellationToken).ConfigureAwait(false);
+        return replies.UnitReport(hub, kind, period, unit, [.. sent.Where(s => s.UnitId == unit.Id && !s.Withdrawn).OrderBy(s => s.FirstSubmittedAt)]);
+    }
+
+    private Task SendAsync(Hub hub, InboundChatMessage message, Destination to, List<Reply> answer, CancellationToken cancellationToken) =>
+        answer.Count == 0
+            ? Task.CompletedTask
+            : outbound.EnqueueAsync(new SendMessage(hub.Id, $"reply:{message.DedupeKey}", to, MessageFormat.Text, string.Join("\n\n", answer.Select(r => r.Text))), cancellationToken);
 
     private static ExpectedSubmitter? SubmitterOf(Hub hub, Person person, ReportKind kind) =>
         Hub.SubmitterIdOf(person, kind) is { } id ? hub.ExpectedSubmitters(kind).FirstOrDefault(e => e.Id == id) : null;

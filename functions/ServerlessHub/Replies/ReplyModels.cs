@@ -63,3 +63,9 @@ internal sealed record LeaveRecordedModel(HubView Hub, string Subject, string Fi
 internal sealed record UnknownSenderModel(HubView Hub, string UserId);
 
 internal sealed record WelcomeModel(HubView Hub, string Name, string? Unit, bool Liaison, bool Coordinator, bool Leader);
+
+internal sealed record UnitReportEntry(string Submitter, string Submitted, bool Late, int Revision, IReadOnlyList<FieldLine> Fields);
+
+internal sealed record UnitReportModel(HubView Hub, string Kind, string Period, string Unit, string Due, bool PastDue, IReadOnlyList<UnitReportEntry> Entries);
+
+internal sealed record UnitChooseModel(HubView Hub, string Kind, string Query, IReadOnlyList<string> Candidates);

@@ -1,14 +1,31 @@
 using System.Text.RegularExpressions;
 using Scriban;
+using ServerlessHub.Digests;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace ServerlessHub.Replies;
 
+/// <summary>How far one render may go: loop iterations, nested calls, characters produced, and wall time.</summary>
+/// <param name="LoopLimit">The most iterations of one loop.</param>
+/// <param name="RecursiveLimit">The deepest nesting of template function calls.</param>
+/// <param name="OutputLimit">The most characters produced or converted to a string.</param>
+/// <param name="TimeLimit">The longest a render may run.</param>
+public sealed record RenderLimits(int LoopLimit, int RecursiveLimit, int OutputLimit, TimeSpan TimeLimit)
+{
+    /// <summary>Chat replies: they list at most a hub's units and fields, and WeCom text is ≤ 2048 bytes.</summary>
+    public static RenderLimits Chat { get; } = new(TemplateRenderer.LoopLimit, TemplateRenderer.RecursiveLimit, TemplateRenderer.OutputLimit, TimeSpan.FromSeconds(2));
+
+    /// <summary>Digests: a hub has up to 2,000 units, and a digest may fill several 4,096-byte messages.</summary>
+    public static RenderLimits Digest { get; } = new(10_000, TemplateRenderer.RecursiveLimit, 512 * 1024, TimeSpan.FromSeconds(2));
+}
+
 /// <summary>
 /// The Scriban templates under a folder (<c>templates/**/*.scriban</c>), parsed once and rendered by name with an
-/// explicit model. A template sees only the model's properties and Scriban's pure built-in functions: no services,
-/// no .NET methods, no include, no clock; every render runs under the limits below.
+/// explicit model; a hub's own templates are parsed with <see cref="Parse"/> and rendered the same way. A template sees
+/// only the model's properties, Scriban's pure built-in functions and <c>sentence</c> (text cut at a sentence end,
+/// <see cref="MarkdownText.TrimAtSentence"/>): no services, no .NET methods, no include, no clock; every render runs
+/// under its <see cref="RenderLimits"/>.
 /// </summary>
 public sealed partial class TemplateRenderer
 {
@@ -32,6 +49,20 @@ public sealed partial class TemplateRenderer
     /// <summary>The template names: paths under the folder with '/' separators and without the extension, e.g. <c>chat/receipt</c>.</summary>
     public IEnumerable<string> Names => _templates.Keys;
 
+    /// <summary>Whether there is a template <paramref name="name"/>.</summary>
+    public bool Has(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Parses template text, e.g. a hub's own template.</summary>
+    /// <exception cref="InvalidDataException">The text has syntax errors; the message names the template, line and column.</exception>
+    public static Template Parse(string source, string name)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var template = Template.Parse(source, name);
+        return template.HasErrors
+            ? throw new InvalidDataException($"Template '{name}' has errors: {string.Join("; ", template.Messages)}")
+            : template;
+    }
+
     /// <summary>Parses every <c>*.scriban</c> file under <paramref name="folder"/>.</summary>
     /// <exception cref="InvalidDataException">A template has syntax errors; the message names the file, line and column.</exception>
     public static TemplateRenderer Load(string folder)
@@ -46,13 +77,7 @@ public sealed partial class TemplateRenderer
         foreach (var path in Directory.EnumerateFiles(folder, "*" + Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var name = Path.GetRelativePath(folder, path)[..^Extension.Length].Replace(Path.DirectorySeparatorChar, '/');
-            var template = Template.Parse(File.ReadAllText(path), name);
-            if (template.HasErrors)
-            {
-                throw new InvalidDataException($"Template '{name}' ({path}) has errors: {string.Join("; ", template.Messages)}");
-            }
-
-            templates.Add(name, template);
+            templates.Add(name, Parse(File.ReadAllText(path), name));
         }
 
         return new TemplateRenderer(templates);
@@ -64,7 +89,7 @@ public sealed partial class TemplateRenderer
     /// <exception cref="ArgumentException">There is no template <paramref name="name"/>.</exception>
     /// <exception cref="InvalidOperationException">The template failed: an unknown variable or member, a null
     /// dereference, or a limit reached. The message names the template, line and column.</exception>
-    public string Render(string name, object model)
+    public string Render(string name, object model, RenderLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(model);
@@ -73,15 +98,28 @@ public sealed partial class TemplateRenderer
             throw new ArgumentException($"No template '{name}'.", nameof(name));
         }
 
+        return Render(template, name, model, limits ?? RenderLimits.Chat);
+    }
+
+    /// <summary>Renders a template from <see cref="Parse"/> as <see cref="Render(string, object, RenderLimits?)"/> does.</summary>
+    /// <exception cref="InvalidOperationException">The template failed or ran over a limit; the message names the
+    /// template, line and column.</exception>
+    public static string Render(Template template, string name, object model, RenderLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(limits);
+        using var timeout = new CancellationTokenSource(limits.TimeLimit);
         var globals = new ScriptObject();
         globals.Import(model, filter: m => m is System.Reflection.PropertyInfo, renamer: StandardMemberRenamer.Default);
         var context = new TemplateContext(CreateBuiltins())
         {
-            LoopLimit = LoopLimit,
-            RecursiveLimit = RecursiveLimit,
-            LimitToString = OutputLimit,
+            LoopLimit = limits.LoopLimit,
+            RecursiveLimit = limits.RecursiveLimit,
+            LimitToString = limits.OutputLimit,
             OnStringLimit = ScriptLimitBehavior.Throw,
-            OutputLimit = OutputLimit,
+            OutputLimit = limits.OutputLimit,
+            CancellationToken = timeout.Token,
             OnOutputLimit = ScriptLimitBehavior.Throw,
             StrictVariables = true,
             // A misspelt member must fail like a misspelt variable, rather than render as nothing.
@@ -99,6 +137,11 @@ public sealed partial class TemplateRenderer
         {
             throw new InvalidOperationException($"Template '{name}' failed: {ex.Message}", ex);
         }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            var at = context.CurrentNode is { } node ? $" at {node.Span.ToStringSimple()}" : "";
+            throw new InvalidOperationException($"Template '{name}' ran over its time limit of {limits.TimeLimit.TotalSeconds:0.#} s{at}.", ex);
+        }
     }
 
     private static string Tidy(string text)
@@ -113,6 +156,7 @@ public sealed partial class TemplateRenderer
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject();
         builtins.Remove("date");
+        builtins.Import("sentence", new Func<string?, int, string>(MarkdownText.TrimAtSentence));
         return builtins;
     }
 

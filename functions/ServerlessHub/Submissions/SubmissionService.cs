@@ -1,6 +1,8 @@
 using Azure;
+using ServerlessHub.Digests;
 using ServerlessHub.Hubs;
 using ServerlessHub.Periods;
+using ServerlessHub.Storage.Digests;
 using ServerlessHub.Storage.Submissions;
 
 namespace ServerlessHub.Submissions;
@@ -40,9 +42,9 @@ public abstract record SubmissionOutcome
 /// <summary>
 /// Submitting, revising and withdrawing reports, whichever channel they come from. Concurrent writers are reconciled
 /// with ETags: a writer that loses the race reads again and reapplies its change, so no update is lost; a caller that
-/// sent If-Match is told instead.
+/// sent If-Match is told instead. Every saved change is copied to the digests' ledger afterwards.
 /// </summary>
-public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
+public sealed partial class SubmissionService(SubmissionStore store, SubmissionLedgerStore ledger, TimeProvider time, ILogger<SubmissionService> logger)
 {
     private const int MaxAttempts = 60;
 
@@ -73,7 +75,7 @@ public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
             SubmissionRules.Diff(report, new Dictionary<string, string>(), validation.Values));
         if (await store.SaveAsync(first, null, firstRevision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false) is { } inserted)
         {
-            return new SubmissionOutcome.Saved(first, inserted, Created: true, firstRevision);
+            return await LedgeredAsync(report, new SubmissionOutcome.Saved(first, inserted, Created: true, firstRevision), cancellationToken).ConfigureAwait(false);
         }
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -97,7 +99,7 @@ public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
             var etag = await store.SaveAsync(submission, existing?.ETag, revision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false);
             if (etag is { } saved)
             {
-                return new SubmissionOutcome.Saved(submission, saved, Created: true, revision);
+                return await LedgeredAsync(report, new SubmissionOutcome.Saved(submission, saved, Created: true, revision), cancellationToken).ConfigureAwait(false);
             }
 
             await Backoff(attempt, cancellationToken).ConfigureAwait(false);
@@ -182,7 +184,7 @@ public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
             var etag = await store.SaveAsync(updated, existing.ETag, revision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false);
             if (etag is { } saved)
             {
-                return new SubmissionOutcome.Saved(updated, saved, Created: false, revision);
+                return await LedgeredAsync(report, new SubmissionOutcome.Saved(updated, saved, Created: false, revision), cancellationToken).ConfigureAwait(false);
             }
 
             if (ifMatch is not null)
@@ -195,6 +197,28 @@ public sealed class SubmissionService(SubmissionStore store, TimeProvider time)
 
         throw new InvalidOperationException($"Could not revise a submission of {hub.Id}/{report.Id}/{period.Key} after {MaxAttempts} attempts.");
     }
+
+    /// <summary>
+    /// Copies a saved change to the ledger. The submission is stored by now and the caller is owed its answer, so a
+    /// ledger that cannot be written is logged rather than failing the request: the next digest of the period repairs
+    /// it from the submissions table.
+    /// </summary>
+    private async Task<SubmissionOutcome> LedgeredAsync(ReportKind report, SubmissionOutcome.Saved saved, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ledger.SaveAsync(saved.Submission.HubId, report.Id, [LedgerEntry.Of(saved.Submission, report)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            LedgerBehind(logger, saved.Submission.HubId, report.Id, saved.Submission.PeriodKey, ex.Status);
+        }
+
+        return saved;
+    }
+
+    [LoggerMessage(1310, LogLevel.Warning, "Hub {HubId}: the ledger of {ReportId} {PeriodKey} was not updated (storage answered {Status}); the period's next digest repairs it", EventName = "LedgerBehind")]
+    private static partial void LedgerBehind(ILogger logger, string hubId, string reportId, string periodKey, int status);
 
     private async Task<SubmissionOutcome?> ReplayAsync(Hub hub, ReportKind report, Period period, Idempotency? idempotency, CancellationToken cancellationToken) =>
         idempotency is null

@@ -27,6 +27,7 @@ internal static class SubmissionServiceRegistration
 {
     public static IServiceCollection AddSubmissions(this IServiceCollection services) => services
         .AddSingleton<SubmissionStore>()
+        .AddSingleton<Storage.Digests.SubmissionLedgerStore>()
         .AddSingleton<SubmissionService>()
         .AddSingleton<AdHocPeriodStore>()
         .AddSingleton<SubmissionsServices>()
