@@ -65,7 +65,7 @@ public sealed class ChatCommandParserTests
     {
         var help = Parse<ShowHelp>("随便说说", Coordinator);
 
-        Assert.Equal([ChatVerb.Status, ChatVerb.Missing, ChatVerb.Urge, ChatVerb.Help], help.Verbs);
+        Assert.Equal([ChatVerb.Status, ChatVerb.Missing, ChatVerb.Urge, ChatVerb.Digest, ChatVerb.Show, ChatVerb.Help], help.Verbs);
         Assert.Empty(help.Submittable);
         Assert.Equal(4, help.Queryable.Count);
     }
@@ -76,14 +76,14 @@ public sealed class ChatCommandParserTests
         var help = Parse<ShowHelp>("帮助", LiaisonCoordinator);
 
         Assert.Equal(
-            [ChatVerb.Submit, ChatVerb.Revise, ChatVerb.Withdraw, ChatVerb.Status, ChatVerb.Leave, ChatVerb.Missing, ChatVerb.Urge, ChatVerb.Help],
+            [ChatVerb.Submit, ChatVerb.Revise, ChatVerb.Withdraw, ChatVerb.Status, ChatVerb.Leave, ChatVerb.Missing, ChatVerb.Urge, ChatVerb.Digest, ChatVerb.Show, ChatVerb.Help],
             help.Verbs);
     }
 
     [Fact]
     public void Help_Leader_ListsMissingButNotUrge()
     {
-        Assert.Equal([ChatVerb.Status, ChatVerb.Missing, ChatVerb.Help], Parse<ShowHelp>("帮助", Leader).Verbs);
+        Assert.Equal([ChatVerb.Status, ChatVerb.Missing, ChatVerb.Digest, ChatVerb.Show, ChatVerb.Help], Parse<ShowHelp>("帮助", Leader).Verbs);
     }
 
     [Fact]

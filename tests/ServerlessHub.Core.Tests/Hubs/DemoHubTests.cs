@@ -109,8 +109,14 @@ public sealed class DemoHubTests
             case YamlMappingNode mapping:
                 foreach (KeyValuePair<YamlNode, YamlNode> entry in mapping.Children)
                 {
-                    names.Add(((YamlScalarNode)entry.Key).Value!);
-                    CollectYamlKeys(entry.Value, names);
+                    var name = ((YamlScalarNode)entry.Key).Value!;
+                    names.Add(name);
+
+                    // The keys of `templates` are the hub's template names, not properties.
+                    if (name != "templates")
+                    {
+                        CollectYamlKeys(entry.Value, names);
+                    }
                 }
 
                 break;
