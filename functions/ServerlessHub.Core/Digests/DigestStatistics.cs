@@ -33,7 +33,7 @@ public sealed record QuotaShortfall(string SubmitterId, string Name, decimal Tot
 /// <param name="Label">The field's label.</param>
 /// <param name="Span">The span counted; null when the period lies in no term (nothing is counted).</param>
 /// <param name="Met">Submitters at or over the target.</param>
-/// <param name="Behind">Submitters under it, furthest behind first.</param>
+/// <param name="Behind">Submitters under it, furthest behind first (ties in the hub definition's order).</param>
 public sealed record QuotaProgress(Quota Quota, string Label, DigestSpan? Span, int Met, IReadOnlyList<QuotaShortfall> Behind);
 
 /// <summary>A submitter's place in the ranking (一周一评比): on-time periods of the span's due periods, and the run of
@@ -123,7 +123,7 @@ public sealed record DigestStatistics(
             var sums = status.Submitters.Select(s => new QuotaShortfall(s.SubmitterId, s.Name,
                 history.QuotaPeriods[i].Sum(p => Entries(p).GetValueOrDefault(s.SubmitterId)?.Numbers.GetValueOrDefault(quota.FieldId) ?? 0))).ToList();
             return new QuotaProgress(quota, label, span, sums.Count(s => s.Total >= quota.AtLeast),
-                [.. sums.Where(s => s.Total < quota.AtLeast).OrderBy(s => s.Total).ThenBy(s => s.Name, StringComparer.Ordinal)]);
+                [.. sums.Where(s => s.Total < quota.AtLeast).OrderBy(s => s.Total)]);
         }).ToList();
 
         return new DigestStatistics(hub.Id, kind.Id, period, now, DigestCounts.Of(status), results,
@@ -169,9 +169,10 @@ public sealed record DigestStatistics(
             var streak = onTime.AsEnumerable().Reverse().TakeWhile(x => x).Count();
             var count = onTime.Count(x => x);
             return (s.SubmitterId, Name: names[s.SubmitterId], OnTime: count, Rate: (double)count / due.Count, Streak: streak);
-        }).OrderByDescending(r => r.Rate).ThenByDescending(r => r.Streak).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        }).OrderByDescending(r => r.Rate).ThenByDescending(r => r.Streak).ToList();
 
-        // Equal rate and streak share a rank (1, 2, 2, 4), as a 评比 table reads.
+        // Equal rate and streak share a rank (1, 2, 2, 4), as a 评比 table reads; the sort is stable, so ties keep the
+        // hub definition's order.
         var ranked = new List<RankingEntry>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Scriban;
 using ServerlessHub.Digests;
@@ -133,16 +134,22 @@ public sealed partial class TemplateRenderer
         {
             return Tidy(template.Render(context));
         }
+        catch (ScriptRuntimeException ex) when (timeout.IsCancellationRequested)
+        {
+            throw OverTime(name, limits, ex.Span.ToStringSimple(), ex);
+        }
         catch (ScriptRuntimeException ex)
         {
             throw new InvalidOperationException($"Template '{name}' failed: {ex.Message}", ex);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
-            var at = context.CurrentNode is { } node ? $" at {node.Span.ToStringSimple()}" : "";
-            throw new InvalidOperationException($"Template '{name}' ran over its time limit of {limits.TimeLimit.TotalSeconds:0.#} s{at}.", ex);
+            throw OverTime(name, limits, context.CurrentNode?.Span.ToStringSimple() ?? name, ex);
         }
     }
+
+    private static InvalidOperationException OverTime(string name, RenderLimits limits, string at, Exception inner) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Template '{name}' ran over its time limit of {limits.TimeLimit.TotalSeconds:0.#} s, at {at}."), inner);
 
     private static string Tidy(string text)
     {
