@@ -87,7 +87,7 @@ public sealed class DigestRenderingTests
         Assert.All(parts, p => Assert.InRange(Encoding.UTF8.GetByteCount(p), 1, WeComContentLimits.RobotMarkdownBytes));
         var lines = markdown.Split('\n').ToHashSet(StringComparer.Ordinal);
         Assert.All(parts.SelectMany(p => p.Split('\n').Skip(1)), line => Assert.Contains(line, lines));
-        Assert.Equal(markdown, string.Join("\n", parts.Select(p => p[(p.IndexOf('\n', StringComparison.Ordinal) + 1)..])));
+        Assert.Equal(markdown, string.Concat(parts.Select(p => p[(p.IndexOf('\n', StringComparison.Ordinal) + 1)..])));
     }
 
     [Fact]
