@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ServerlessHub.Exports;
 using ServerlessHub.Health;
 using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
@@ -41,6 +42,7 @@ public static class ServerlessHubServices
             .AddHealth(storage)
             .AddHubs()
             .AddSubmissions()
+            .AddExports()
             .AddLeave()
             .AddReplies()
             .AddInbound()
