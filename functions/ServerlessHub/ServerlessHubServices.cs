@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServerlessHub.Digests;
+using ServerlessHub.Exports;
 using ServerlessHub.Health;
 using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
@@ -42,6 +43,7 @@ public static class ServerlessHubServices
             .AddHealth(storage)
             .AddHubs()
             .AddSubmissions()
+            .AddExports()
             .AddLeave()
             .AddReplies()
             .AddInbound()

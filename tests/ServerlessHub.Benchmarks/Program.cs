@@ -1,6 +1,7 @@
 using ServerlessHub.Benchmarks.Callbacks;
 using ServerlessHub.Benchmarks.ColdStart;
 using ServerlessHub.Benchmarks.Delivery;
+using ServerlessHub.Benchmarks.Exports;
 using ServerlessHub.Benchmarks.Measurement;
 using ServerlessHub.Benchmarks.PeriodStatus;
 using ServerlessHub.Benchmarks.Reminders;
@@ -18,6 +19,7 @@ Func<BenchmarkArguments, CancellationToken, Task<int>>? command = args.FirstOrDe
     "callbacks" => CallbacksCommand.RunAsync,
     "delivery" => DeliveryCommand.RunAsync,
     "reminders" => RemindersCommand.RunAsync,
+    "export" => ExportCommand.RunAsync,
     _ => null,
 };
 if (command is null)
@@ -87,6 +89,10 @@ static int Usage()
 
           reminders       opening periods of a 500-unit, 2,000-person hub and queueing their ladders, against raw queue sends
             --periods N (200)
+
+          export          CSV and XLSX export of 10,000 submissions (500 units × 20 weeks): rows/s and peak memory,
+                          against the raw single-partition queries reading the same rows
+            --units N (500)  --weeks N (20)  --rounds N (4)
 
         Every benchmark but cold-start takes --quick for a short smoke run.
         """);

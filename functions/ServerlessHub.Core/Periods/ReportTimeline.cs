@@ -168,6 +168,30 @@ public sealed class ReportTimeline
         return opened;
     }
 
+    /// <summary>
+    /// The periods with at least one local day in [<paramref name="firstDay"/>, <paramref name="lastDay"/>], earliest
+    /// first: e.g. the weeks an export of a date range reads. Ad hoc windows never appear (they are data: rebuild them
+    /// with <see cref="AdHoc"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="lastDay"/> is before <paramref name="firstDay"/>.</exception>
+    public IEnumerable<Period> Overlapping(DateOnly firstDay, DateOnly lastDay)
+    {
+        if (lastDay < firstDay)
+        {
+            throw new ArgumentException($"The range ends ({lastDay:O}) before it starts ({firstDay:O}).", nameof(lastDay));
+        }
+
+        return IsRecurring ? RecurringOverlapping(firstDay, lastDay) : terms.Where(t => t.FirstDay <= lastDay && t.LastDay >= firstDay).Select(FromTerm);
+    }
+
+    private IEnumerable<Period> RecurringOverlapping(DateOnly firstDay, DateOnly lastDay)
+    {
+        for (var first = PeriodKey.FirstDayContaining(Schedule.Cadence, firstDay); first <= lastDay; first = PeriodKey.NextFirstDay(Schedule.Cadence, first))
+        {
+            yield return Recurring(first);
+        }
+    }
+
     private Period? Neighbour(Period period, int step)
     {
         ArgumentNullException.ThrowIfNull(period);

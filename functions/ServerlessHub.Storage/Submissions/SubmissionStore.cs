@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -32,15 +33,27 @@ public sealed class SubmissionStore(StorageAccount account)
     /// <summary>The period's current submissions, withdrawn ones included: one single-partition range query.</summary>
     public async Task<IReadOnlyList<Submission>> ListPeriodAsync(string hubId, string reportId, string periodKey, CancellationToken cancellationToken = default)
     {
-        var table = await Table(cancellationToken).ConfigureAwait(false);
-        var partition = Partition(hubId, reportId, periodKey);
         var list = new List<Submission>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo("s|") >= 0 && e.RowKey.CompareTo("s}") < 0, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var submission in QueryPeriodAsync(hubId, reportId, periodKey, cancellationToken).ConfigureAwait(false))
         {
-            list.Add(ToSubmission(entity));
+            list.Add(submission);
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The period's current submissions, withdrawn ones included, as the same single-partition range query yields them
+    /// page by page (in submitter order): an export holds one page at a time, however large the period.
+    /// </summary>
+    public async IAsyncEnumerable<Submission> QueryPeriodAsync(string hubId, string reportId, string periodKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var table = await Table(cancellationToken).ConfigureAwait(false);
+        var partition = Partition(hubId, reportId, periodKey);
+        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo("s|") >= 0 && e.RowKey.CompareTo("s}") < 0, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToSubmission(entity);
+        }
     }
 
     public async Task<IReadOnlyList<SubmissionRevision>> ListRevisionsAsync(string hubId, string reportId, string periodKey, string submitterId, CancellationToken cancellationToken = default)

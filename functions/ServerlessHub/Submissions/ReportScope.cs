@@ -16,25 +16,33 @@ public sealed record ReportScope(Hub Hub, ReportKind Report, Period Period)
     public static async Task<(ReportScope? Scope, ProblemHttpResult? Problem)> ResolveAsync(
         HttpContext context, HubCatalog hubs, TimeProvider time, string hubId, string reportId, string periodKey)
     {
-        ArgumentNullException.ThrowIfNull(time);
         var (hub, report, problem) = await FindReportAsync(context, hubs, hubId, reportId).ConfigureAwait(false);
         if (problem is not null)
         {
             return (null, problem);
         }
 
-        var timeline = hub!.Timeline(report!);
-        var period = report!.Schedule.Cadence == Cadence.AdHoc
-            ? await AdHocPeriodAsync(context, hub, report, timeline, time, periodKey).ConfigureAwait(false)
-            : periodKey == CurrentPeriod ? timeline.Containing(time.GetUtcNow()) : PeriodKey.IsValid(periodKey) ? timeline.FromKey(periodKey) : null;
+        var period = await FindPeriodAsync(context, hub!, report!, time, periodKey).ConfigureAwait(false);
         if (period is null)
         {
             return (null, Problems.NotFound(context, periodKey == CurrentPeriod
-                ? ($"“{report.Title}”当前不在任何报送周期内。", $"No period of '{reportId}' contains the current time.")
-                : ($"“{report.Title}”没有周期“{periodKey}”（示例：{Example(report.Schedule.Cadence)}）。", $"'{reportId}' has no period '{periodKey}' (e.g. {Example(report.Schedule.Cadence)}).")));
+                ? ($"“{report!.Title}”当前不在任何报送周期内。", $"No period of '{reportId}' contains the current time.")
+                : ($"“{report!.Title}”没有周期“{periodKey}”（示例：{Example(report.Schedule.Cadence)}）。", $"'{reportId}' has no period '{periodKey}' (e.g. {Example(report.Schedule.Cadence)}).")));
         }
 
-        return (new ReportScope(hub, report, period), null);
+        return (new ReportScope(hub!, report!, period), null);
+    }
+
+    /// <summary>The period of <paramref name="report"/> that <paramref name="periodKey"/> (or <see cref="CurrentPeriod"/>) names; null when none.</summary>
+    public static async Task<Period?> FindPeriodAsync(HttpContext context, Hub hub, ReportKind report, TimeProvider time, string periodKey)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(time);
+        var timeline = hub.Timeline(report);
+        return report.Schedule.Cadence == Cadence.AdHoc
+            ? await AdHocPeriodAsync(context, hub, report, timeline, time, periodKey).ConfigureAwait(false)
+            : periodKey == CurrentPeriod ? timeline.Containing(time.GetUtcNow()) : PeriodKey.IsValid(periodKey) ? timeline.FromKey(periodKey) : null;
     }
 
     /// <summary>Finds the hub and report kind the route names, or a 404 problem that says which is unknown.</summary>

@@ -267,6 +267,40 @@ public class ReportTimelineTests
     }
 
     [Fact]
+    public void Overlapping_WeeklyRangeFromSundayToMonday_IncludesBothPartialWeeks()
+    {
+        var sut = CreateSut(Cadence.Weekly);
+
+        var periods = sut.Overlapping(D(2026, 11, 22), D(2026, 11, 30));
+
+        Assert.Equal(["2026-W47", "2026-W48", "2026-W49"], periods.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Overlapping_MonthlyAcrossYearEnd_ReturnsEachMonthOnce()
+    {
+        var periods = CreateSut(Cadence.Monthly).Overlapping(D(2026, 12, 31), D(2027, 1, 1));
+
+        Assert.Equal(["2026-12", "2027-01"], periods.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Overlapping_Terms_ReturnsTermsTouchingTheRangeOnly()
+    {
+        var sut = Semesters();
+
+        Assert.Equal(["2026-2027-1"], sut.Overlapping(D(2027, 1, 22), D(2027, 2, 21)).Select(p => p.Key));
+        Assert.Empty(sut.Overlapping(D(2027, 1, 23), D(2027, 2, 21)));
+        Assert.Equal(["2026-2027-1", "2026-2027-2"], sut.Overlapping(D(2026, 1, 1), D(2027, 12, 31)).Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Overlapping_RangeEndingBeforeItStarts_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => CreateSut(Cadence.Weekly).Overlapping(D(2026, 11, 2), D(2026, 11, 1)));
+    }
+
+    [Fact]
     public void OpeningBetween_TermsOpeningAWeekEarly_ReturnsTermWhoseOpeningFell()
     {
         var sut = Semesters(new DayOffset(-7, DayUnit.Calendar, DayAnchor.PeriodStart, new TimeOnly(9, 0)));

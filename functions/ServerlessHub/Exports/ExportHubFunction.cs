@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ServerlessHub.Exports;
+
+/// <summary><c>GET /api/hubs/{hubId}/export?format=csv|xlsx&amp;period=|from=&amp;to=</c>: the submissions of every report kind of the hub as one file.</summary>
+public sealed class ExportHubFunction(ExportServices services)
+{
+    [Function("ExportHub")]
+    [EndpointSummary("Export the submissions of all the hub's report kinds of a period or date range as CSV or XLSX")]
+    public async Task<Results<ExportFile, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ExportRoutes.Hub)] HttpRequest request, string hubId)
+    {
+        var context = request.HttpContext;
+        if (await services.Keys.RefuseUnlessHubKeyAsync(request, hubId).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var (query, invalid) = ExportQuery.Parse(context);
+        if (query is null)
+        {
+            return invalid!;
+        }
+
+        var (plan, problem) = await ExportPlan.ForHubAsync(context, services, hubId, query).ConfigureAwait(false);
+        return plan is null ? problem! : new ExportFile(plan, query.Format, services.Store);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ServerlessHub.Exports;
+
+/// <summary><c>GET …/reports/{reportId}/export?format=csv|xlsx&amp;period=|from=&amp;to=</c>: one report kind's submissions as a file.</summary>
+public sealed class ExportReportFunction(ExportServices services)
+{
+    [Function("ExportReport")]
+    [EndpointSummary("Export a report kind's submissions of a period or date range as CSV or XLSX")]
+    public async Task<Results<ExportFile, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ExportRoutes.Report)] HttpRequest request,
+        string hubId, string reportId)
+    {
+        var context = request.HttpContext;
+        if (await services.Keys.RefuseUnlessHubKeyAsync(request, hubId).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var (query, invalid) = ExportQuery.Parse(context);
+        if (query is null)
+        {
+            return invalid!;
+        }
+
+        var (plan, problem) = await ExportPlan.ForReportAsync(context, services, hubId, reportId, query).ConfigureAwait(false);
+        return plan is null ? problem! : new ExportFile(plan, query.Format, services.Store);
+    }
+}
