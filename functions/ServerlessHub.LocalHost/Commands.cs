@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
@@ -13,10 +12,16 @@ namespace ServerlessHub.LocalHost;
 /// <c>hub apply FILE…</c>, <c>hub key create HUB --name NAME</c>, <c>admin-key create --name NAME</c> and
 /// <c>dev-keys FILE HUB…</c> and <c>reminders send HUB REPORT STEP [PERIOD]</c>. They use the app's configuration (AzureWebJobsStorage, local.settings.json), except
 /// <c>hub apply --endpoint URL --admin-key KEY FILE…</c>, which applies through a deployed app's admin API.
+/// <c>help</c>, <c>--help</c> and <c>-h</c> print the usage; any other word that is not configuration for running the
+/// app is an unknown command, answered with the usage on stderr rather than by starting the server.
 /// </summary>
 internal static class Commands
 {
-    public static bool Handles(string[] args) => args is ["hub", ..] or ["admin-key", ..] or ["dev-keys", ..] or ["reminders", ..];
+    /// <summary>Whether the arguments are for this class (a command, a request for help, or an unknown word) rather than for running the app.</summary>
+    public static bool Handles(string[] args) =>
+        IsCommand(args) || HostArguments.AskForHelp(args) || HostArguments.FirstUnrecognised(args) is not null;
+
+    private static bool IsCommand(string[] args) => args is ["hub", ..] or ["admin-key", ..] or ["dev-keys", ..] or ["reminders", ..];
 
     /// <param name="args">The command line.</param>
     /// <param name="settings">App settings over the usual sources (tests use this), or null.</param>
@@ -26,7 +31,21 @@ internal static class Commands
     /// <returns>The exit code: 0 done, 1 refused, 2 usage.</returns>
     public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var english = args.Contains("--lang=en", StringComparer.Ordinal) || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        ArgumentNullException.ThrowIfNull(args);
+        var english = HostArguments.English(args);
+        if (HostArguments.AskForHelp(args))
+        {
+            await output.WriteAsync(Usage(english)).ConfigureAwait(false);
+            return 0;
+        }
+
+        if (!IsCommand(args))
+        {
+            var unknown = HostArguments.FirstUnrecognised(args) ?? string.Join(' ', args);
+            await error.WriteLineAsync(english ? $"Unknown command '{unknown}'." : $"未知命令“{unknown}”。").ConfigureAwait(false);
+            return await UsageAsync(error, english).ConfigureAwait(false);
+        }
+
         var (endpoint, afterEndpoint) = TakeOption(args, "--endpoint");
         var (adminKey, rest) = TakeOption(afterEndpoint, "--admin-key");
         var words = rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.StartsWith("--name=", StringComparison.Ordinal)).ToArray();
@@ -39,7 +58,7 @@ internal static class Commands
         {
             return words is ["hub", "apply", .. var remoteFiles] && remoteFiles.Length > 0 && endpoint is { Length: > 0 } && adminKey is { Length: > 0 }
                 ? await ApplyRemotelyAsync(endpoint, adminKey, remoteFiles, configuration, english, output, error, cancellationToken).ConfigureAwait(false)
-                : await UsageAsync(error).ConfigureAwait(false);
+                : await UsageAsync(error, english).ConfigureAwait(false);
         }
 
         await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddServerlessHub(configuration).BuildServiceProvider();
@@ -66,7 +85,7 @@ internal static class Commands
             case ["reminders", "send", var hubId, var reportId, var step, .. var period] when period.Length <= 1:
                 return await SendReminderAsync(services, hubId, reportId, step, period.FirstOrDefault(), now, english, output, error, cancellationToken).ConfigureAwait(false);
             default:
-                return await UsageAsync(error).ConfigureAwait(false);
+                return await UsageAsync(error, english).ConfigureAwait(false);
         }
     }
 
@@ -106,10 +125,16 @@ internal static class Commands
         return 0;
     }
 
-    private static async Task<int> UsageAsync(TextWriter error)
+    private static async Task<int> UsageAsync(TextWriter error, bool english)
     {
-        await error.WriteLineAsync("""
+        await error.WriteAsync(Usage(english)).ConfigureAwait(false);
+        return 2;
+    }
+
+    private static string Usage(bool english) => english
+        ? """
             usage:
+              ServerlessHub [--urls URL] [SETTING=VALUE...]   run the app (local host), by default on http://127.0.0.1:7071
               ServerlessHub hub apply FILE...                 validate and apply hub definitions (YAML or JSON)
               ServerlessHub hub apply --endpoint URL --admin-key KEY FILE...
                                                               the same, to a deployed app through its admin API
@@ -119,10 +144,26 @@ internal static class Commands
               ServerlessHub reminders send HUB REPORT STEP [PERIOD]
                                                               run one ladder step (its 'at': -1d, 0, +1wd…) of the
                                                               current (or given) period now, even outside sending hours
+              ServerlessHub help | --help | -h                this text
             options: --lang=en for English messages (Chinese by default)
-            """).ConfigureAwait(false);
-        return 2;
-    }
+
+            """
+        : """
+            用法：
+              ServerlessHub [--urls 地址] [设置=值...]         运行应用（本地宿主），默认监听 http://127.0.0.1:7071
+              ServerlessHub hub apply 文件...                 校验并应用中枢定义（YAML 或 JSON）
+              ServerlessHub hub apply --endpoint 地址 --admin-key 密钥 文件...
+                                                              同上，通过已部署应用的管理接口应用
+              ServerlessHub hub key create 中枢 --name=名称   为中枢创建 API 密钥（只显示这一次）
+              ServerlessHub admin-key create --name=名称      创建管理员密钥（只显示这一次）
+              ServerlessHub dev-keys 文件 中枢...             本地开发：把管理员密钥和各中枢的密钥保存在文件中
+              ServerlessHub reminders send 中枢 报送类型 步骤 [周期]
+                                                              立即执行当前（或指定）周期提醒阶梯中的一步（即其 at：
+                                                              -1d、0、+1wd…），发送时段之外也执行
+              ServerlessHub help | --help | -h                显示本说明
+            选项：--lang=en 显示英文提示（默认中文）
+
+            """;
 
     /// <summary>Takes <c>--name VALUE</c> or <c>--name=VALUE</c> out of <paramref name="args"/>; an empty value when the option has none.</summary>
     private static (string? Value, string[] Others) TakeOption(string[] args, string name)
