@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ServerlessHub.Access;
 using ServerlessHub.Health;
 using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
@@ -39,6 +40,7 @@ public static class ServerlessHubServices
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         return services
             .AddHealth(storage)
+            .AddAccess()
             .AddHubs()
             .AddSubmissions()
             .AddLeave()
