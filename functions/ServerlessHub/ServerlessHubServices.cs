@@ -8,6 +8,7 @@ using ServerlessHub.Leave;
 using ServerlessHub.Outbound;
 using ServerlessHub.Reminders;
 using ServerlessHub.Replies;
+using ServerlessHub.Retention;
 using ServerlessHub.Schedule;
 using ServerlessHub.Storage;
 using ServerlessHub.Submissions;
@@ -48,6 +49,7 @@ public static class ServerlessHubServices
             .AddInbound()
             .AddOutbound()
             .AddReminders()
+            .AddRetention()
             .AddSchedule();
     }
 }
