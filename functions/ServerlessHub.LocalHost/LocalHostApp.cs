@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using ServerlessHub.Hosting;
 using ServerlessHub.Http;
@@ -69,6 +70,44 @@ public static class LocalHostApp
 
         return builder;
     }
+
+    /// <summary>
+    /// Runs the app until it is stopped. When the listen address is taken it writes one line on
+    /// <paramref name="error"/> saying so and how to choose another, and returns 1; otherwise it returns 0.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var builder = CreateBuilder(args);
+        var starting = true;
+        // A hosted service that fails to start is logged by the generic host with its whole stack, then rethrown. Here
+        // that entry is only ever a duplicate: a taken port gets the line below, anything else is rethrown and printed
+        // once, stack included, as an unhandled exception. The rule replaces the default minimum for this one category,
+        // hence the Information floor (below it the host only traces its own start and stop).
+        builder.Logging.AddFilter(GenericHostCategory, level => level >= LogLevel.Information && !(starting && level == LogLevel.Error));
+        await using var app = Build(builder);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            var urls = app.Configuration[WebHostDefaults.ServerUrlsKey];
+            await error.WriteLineAsync(HostArguments.English(args)
+                ? $"Cannot listen on {urls}: the port is in use. Stop the program that holds it, or choose another address with --urls (or ASPNETCORE_URLS), e.g. --urls http://127.0.0.1:7080."
+                : $"无法监听 {urls}：端口已被占用。请先停止占用该端口的程序，或用 --urls（或环境变量 ASPNETCORE_URLS）换一个地址，例如 --urls http://127.0.0.1:7080。").ConfigureAwait(false);
+            return 1;
+        }
+        finally
+        {
+            starting = false;
+        }
+
+        await app.WaitForShutdownAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    private const string GenericHostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     public static WebApplication Build(WebApplicationBuilder builder)
     {

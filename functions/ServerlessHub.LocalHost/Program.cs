@@ -1,10 +1,5 @@
 using ServerlessHub.LocalHost;
 
-if (Commands.Handles(args))
-{
-    return await Commands.RunAsync(args, null, Console.Out, Console.Error);
-}
-
-var app = LocalHostApp.Build(LocalHostApp.CreateBuilder(args));
-await app.RunAsync();
-return 0;
+return Commands.Handles(args)
+    ? await Commands.RunAsync(args, null, Console.Out, Console.Error)
+    : await LocalHostApp.RunAsync(args, Console.Error);

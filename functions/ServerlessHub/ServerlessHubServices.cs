@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ServerlessHub.Access;
 using ServerlessHub.Digests;
 using ServerlessHub.Exports;
 using ServerlessHub.Health;
@@ -9,6 +10,7 @@ using ServerlessHub.Leave;
 using ServerlessHub.Outbound;
 using ServerlessHub.Reminders;
 using ServerlessHub.Replies;
+using ServerlessHub.Retention;
 using ServerlessHub.Schedule;
 using ServerlessHub.Storage;
 using ServerlessHub.Submissions;
@@ -41,6 +43,7 @@ public static class ServerlessHubServices
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         return services
             .AddHealth(storage)
+            .AddAccess()
             .AddHubs()
             .AddSubmissions()
             .AddExports()
@@ -50,6 +53,7 @@ public static class ServerlessHubServices
             .AddOutbound()
             .AddReminders()
             .AddDigests()
+            .AddRetention()
             .AddSchedule();
     }
 }

@@ -42,10 +42,10 @@ public sealed class HubApiFixture : IAsyncLifetime
         foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "hubs", "demo"), "*.yaml"))
         {
             var applied = Assert.IsType<HubApplyResult.Applied>(await definitions.ApplyAsync(await File.ReadAllTextAsync(file, ct), null, "test", ct));
-            HubKeys[applied.HubId] = await keys.CreateAsync(ApiKeyScope.Hub, applied.HubId, "test", Time.GetUtcNow(), ct);
+            HubKeys[applied.HubId] = await keys.CreateAsync(ApiKeyScope.Hub, applied.HubId, "test", Time.GetUtcNow(), null, ct);
         }
 
-        AdminKey = await keys.CreateAsync(ApiKeyScope.Admin, null, "test", Time.GetUtcNow(), ct);
+        AdminKey = await keys.CreateAsync(ApiKeyScope.Admin, null, "test", Time.GetUtcNow(), null, ct);
     }
 
     public HttpClient Client(string? key, string? language = null)

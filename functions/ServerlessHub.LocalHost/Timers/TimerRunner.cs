@@ -82,7 +82,7 @@ internal sealed class TimerRunner(
     {
         try
         {
-            if (!await claims.TryClaimAsync($"timer-{function.Name}", due, instanceId, running).ConfigureAwait(false))
+            if (!await claims.TryClaimAsync(RunClaimStore.TimerJob(function.Name), due, instanceId, running).ConfigureAwait(false))
             {
                 LocalHostLog.TimerRunClaimedElsewhere(logger, function.Name, due);
                 return;

@@ -64,5 +64,17 @@ public sealed class InboundReceiptStore(StorageAccount account)
         }
     }
 
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> of the hub's rows written before <paramref name="before"/>: one query inside
+    /// the hub's partition, filtered on the time each row was written.
+    /// </summary>
+    /// <returns>How many rows were deleted.</returns>
+    public async Task<int> DeleteOlderThanAsync(string hubId, DateTimeOffset before, int max, CancellationToken cancellationToken = default)
+    {
+        var table = await account.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+        return await TableDeletion.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {hubId} and At lt {before.ToUniversalTime()}"),
+            ["PartitionKey", "RowKey"], _ => true, max, cancellationToken).ConfigureAwait(false);
+    }
+
     private static string Row(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

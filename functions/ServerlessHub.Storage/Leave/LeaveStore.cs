@@ -39,6 +39,7 @@ public sealed class LeaveStore(StorageAccount account)
                 ["RequestHash"] = response.RequestHash,
                 ["StatusCode"] = response.StatusCode,
                 ["Body"] = response.Body,
+                ["At"] = leave.CreatedAt.ToUniversalTime(),
             }));
         }
 
@@ -95,6 +96,14 @@ public sealed class LeaveStore(StorageAccount account)
     }
 
     private static string Row(string id) => $"leave|{id}";
+
+    /// <summary>Deletes up to <paramref name="max"/> of the hub's leave idempotency records written before <paramref name="before"/>; leave records stay.</summary>
+    /// <returns>How many rows were deleted.</returns>
+    public async Task<int> DeleteIdempotencyRecordsAsync(string hubId, DateTimeOffset before, int max, CancellationToken cancellationToken = default)
+    {
+        var table = await Table(cancellationToken).ConfigureAwait(false);
+        return await IdempotentResponse.DeleteOlderThanAsync(table, hubId, before, max, cancellationToken).ConfigureAwait(false);
+    }
 
     private Task<TableClient> Table(CancellationToken cancellationToken) => account.GetTableAsync(TableName, cancellationToken);
 }

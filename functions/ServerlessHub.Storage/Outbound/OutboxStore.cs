@@ -42,6 +42,19 @@ public sealed class OutboxStore(StorageAccount account)
         return entries;
     }
 
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> delivery records of the hub dated before <paramref name="before"/>: the
+    /// partition keys sort by date within a hub, so one partition-key range query finds exactly those.
+    /// </summary>
+    /// <returns>How many rows were deleted.</returns>
+    public async Task<int> DeleteBeforeAsync(string hubId, DateOnly before, int max, CancellationToken cancellationToken = default)
+    {
+        var table = await Table(cancellationToken).ConfigureAwait(false);
+        var first = $"{Escape(hubId)}|";
+        return await TableDeletion.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey lt {Partition(hubId, before)}"),
+            ["PartitionKey", "RowKey"], _ => true, max, cancellationToken).ConfigureAwait(false);
+    }
+
     private static string Partition(string hubId, DateOnly date) =>
         $"{Escape(hubId)}|{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 

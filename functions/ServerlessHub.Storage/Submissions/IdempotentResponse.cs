@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 
 namespace ServerlessHub.Storage.Submissions;
 
@@ -15,4 +16,13 @@ public sealed record IdempotentResponse(string RequestHash, int StatusCode, stri
 
     internal static string Row(string idempotencyKey) =>
         "i|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
+
+    /// <summary>
+    /// Deletes the partition's idempotency records (rows <c>i|…</c>, nothing else) written before
+    /// <paramref name="before"/>. A record's age is its <c>At</c>, or, for records written before <c>At</c> was kept,
+    /// the service's Timestamp (they are never updated, so it is when they were written).
+    /// </summary>
+    internal static Task<int> DeleteOlderThanAsync(TableClient table, string partition, DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        TableDeletion.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"i|"} and RowKey lt {"i}"}"),
+            ["PartitionKey", "RowKey", "At", "Timestamp"], row => (row.GetDateTimeOffset("At") ?? row.Timestamp) < before, max, cancellationToken);
 }

@@ -112,6 +112,7 @@ public sealed class SubmissionStore(StorageAccount account)
                 ["RequestHash"] = answer.RequestHash,
                 ["StatusCode"] = answer.StatusCode,
                 ["Body"] = answer.Body,
+                ["At"] = revision.At.ToUniversalTime(),
             }));
         }
 
@@ -124,6 +125,17 @@ public sealed class SubmissionStore(StorageAccount account)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> of the period's idempotency records (rows <c>i|…</c> only, never a
+    /// submission or revision) written before <paramref name="before"/>: one range query inside the period's partition.
+    /// </summary>
+    /// <returns>How many rows were deleted.</returns>
+    public async Task<int> DeleteIdempotencyRecordsAsync(string hubId, string reportId, string periodKey, DateTimeOffset before, int max, CancellationToken cancellationToken = default)
+    {
+        var table = await Table(cancellationToken).ConfigureAwait(false);
+        return await IdempotentResponse.DeleteOlderThanAsync(table, Partition(hubId, reportId, periodKey), before, max, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<TableClient> Table(CancellationToken cancellationToken) => account.GetTableAsync(TableName, cancellationToken);

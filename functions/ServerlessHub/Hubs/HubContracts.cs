@@ -11,14 +11,12 @@ public sealed record HubDto(string HubId, int Version, DateTimeOffset AppliedAt,
 
 public sealed record HubErrorDto(string Path, string Code, string Message, int? Line, int? Column);
 
-public sealed record CreateKeyRequest(string? Name);
-
-public sealed record HubKeyDto(string HubId, string Name, string Key);
+/// <summary>A new hub key, shown this once.</summary>
+public sealed record HubKeyDto(string HubId, string KeyId, string Name, string Key, DateTimeOffset? ExpiresAt);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(HubAppliedDto))]
 [JsonSerializable(typeof(HubDto))]
-[JsonSerializable(typeof(CreateKeyRequest))]
 [JsonSerializable(typeof(HubKeyDto))]
 [JsonSerializable(typeof(List<HubErrorDto>))]
 public sealed partial class HubsJsonContext : JsonSerializerContext;

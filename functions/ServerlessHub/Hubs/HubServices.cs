@@ -4,13 +4,15 @@ using ServerlessHub.Storage.Hubs;
 namespace ServerlessHub.Hubs;
 
 /// <summary>The dependencies of the hub administration functions.</summary>
-public sealed class HubAdministration(ApiKeys keys, HubDefinitions definitions, HubStore hubs, ApiKeyStore keyStore, TimeProvider time)
+public sealed class HubAdministration(ApiKeys keys, HubDefinitions definitions, HubStore hubs, HubCatalog catalog, ApiKeyStore keyStore, TimeProvider time)
 {
     public ApiKeys Keys { get; } = keys;
 
     public HubDefinitions Definitions { get; } = definitions;
 
     public HubStore Hubs { get; } = hubs;
+
+    public HubCatalog Catalog { get; } = catalog;
 
     public ApiKeyStore KeyStore { get; } = keyStore;
 
@@ -26,8 +28,6 @@ internal static class HubServices
 
     public static IServiceCollection AddHubs(this IServiceCollection services) => services
         .AddSingleton<HubStore>()
-        .AddSingleton<ApiKeyStore>()
-        .AddSingleton<ApiKeys>()
         .AddSingleton<HubCatalog>()
         .AddSingleton<HubDefinitions>()
         .AddSingleton<HubSecrets>()

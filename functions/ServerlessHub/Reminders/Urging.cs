@@ -38,6 +38,9 @@ public sealed class Urging(
     OutboundQueues outbound,
     TimeProvider time)
 {
+    /// <summary>The run-claim job that allows one 催报 per hour for a period (the retention sweep deletes its old claims).</summary>
+    public static string ClaimJob(string hubId, string reportId, string periodKey) => $"urge-{hubId}-{reportId}-{periodKey}";
+
     /// <param name="urgedBy">Who urges, as the notice names them (a coordinator's name, or an API key's name).</param>
     /// <param name="urgedById">Who urges, as recorded (a WeCom user id, or <c>key:{name}</c>).</param>
     public async Task<UrgeResult> UrgeAsync(Hub hub, ReportKind kind, Period period, string urgedBy, string urgedById, CancellationToken cancellationToken)
@@ -58,7 +61,7 @@ public sealed class Urging(
         }
 
         var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
-        if (!await claims.TryClaimAsync($"urge-{hub.Id}-{kind.Id}-{period.Key}", hour, urgedById, cancellationToken).ConfigureAwait(false))
+        if (!await claims.TryClaimAsync(ClaimJob(hub.Id, kind.Id, period.Key), hour, urgedById, cancellationToken).ConfigureAwait(false))
         {
             return new UrgeResult(UrgeOutcome.AlreadyUrged, [], hour.AddHours(1));
         }

@@ -11,13 +11,16 @@ namespace ServerlessHub.Schedule;
 /// </summary>
 public sealed class TickFunction(TickWatermarkStore watermarks, IEnumerable<IScheduledWork> work, TimeProvider time, ILogger<TickFunction> logger)
 {
+    /// <summary>The function's name, which the local host's timer claims its occurrences under.</summary>
+    public const string Name = "Tick";
+
     /// <summary>Every minute, in UTC: Flex Consumption has no <c>WEBSITE_TIME_ZONE</c>, and hubs keep their own zones.</summary>
     public const string Schedule = "0 * * * * *";
 
     /// <summary>On the first tick ever there is no watermark; look back this far so a fresh install starts at once.</summary>
     internal static readonly TimeSpan FirstWindow = TimeSpan.FromMinutes(1);
 
-    [Function("Tick")]
+    [Function(Name)]
     public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);

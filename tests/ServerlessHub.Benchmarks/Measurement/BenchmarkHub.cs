@@ -90,7 +90,7 @@ internal sealed class BenchmarkHub : IAsyncDisposable
                 throw new InvalidOperationException($"The benchmark hub was refused:\n{errors}");
             }
 
-            var key = await app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Hub, hubId, "bench", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+            var key = await app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Hub, hubId, "bench", DateTimeOffset.UtcNow, null, cancellationToken).ConfigureAwait(false);
             return new BenchmarkHub(azurite, app, hubId, key);
         }
         catch

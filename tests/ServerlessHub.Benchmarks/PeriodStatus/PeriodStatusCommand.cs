@@ -40,7 +40,7 @@ internal static class PeriodStatusCommand
         await using var bench = await BenchmarkHub.StartAsync(HubId, BenchmarkHub.Document(HubId, Units), new Dictionary<string, string?> { ["LocalHost:RunTriggers"] = "false" }, cancellationToken);
         await using var bare = await BareEndpoint.StartAsync(cancellationToken);
         using var http = bench.Client();
-        var adminKey = await bench.App.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Admin, null, "bench", DateTimeOffset.UtcNow, cancellationToken);
+        var adminKey = await bench.App.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Admin, null, "bench", DateTimeOffset.UtcNow, null, cancellationToken);
 
         Console.WriteLine($"Submitting for {Submitted} units, adding leave…");
         await SeedAsync(bench, http, cancellationToken);

@@ -15,6 +15,8 @@ public sealed class StartupTests
     [InlineData("Outbound:RobotMessagesPerWindow", "0", "RobotMessagesPerWindow")]
     [InlineData("Inbound:CallbackClockSkew", "2.00:00:00", "CallbackClockSkew")]
     [InlineData("WeCom:Timeout", "00:00:00", "Timeout")]
+    [InlineData("ApiKeys:CacheDuration", "00:02:00", "CacheDuration")]
+    [InlineData("Retention:InboundDedupe", "01:00:00", "InboundDedupe")]
     public async Task Start_SettingOutOfRange_FailsNamingTheSetting(string setting, string value, string named)
     {
         await using var app = Build(new() { [setting] = value });

@@ -124,7 +124,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
         await Queue.SendMessageAsync(JsonSerializer.Serialize(message, OutboundJsonContext.Default.SendMessage), cancellationToken);
 
     public async Task<string> HubKeyAsync(CancellationToken cancellationToken) =>
-        await First.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Hub, HubId, "test", DateTimeOffset.UtcNow, cancellationToken);
+        await First.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Hub, HubId, "test", DateTimeOffset.UtcNow, null, cancellationToken);
 
     public IReadOnlyList<RecordedMessage> Received(SimulatedChannel channel) => [.. WeCom.Messages.Where(m => m.Channel == channel)];
 

@@ -126,7 +126,7 @@ internal sealed class ReminderHarness : IAsyncDisposable
         Clock.SetUtcNow(new DateTimeOffset(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8)));
 
     public async Task<string> HubKeyAsync(CancellationToken cancellationToken) =>
-        await First.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Hub, HubId, "test", Clock.GetUtcNow(), cancellationToken);
+        await First.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Hub, HubId, "test", Clock.GetUtcNow(), null, cancellationToken);
 
     public async Task SubmitAsync(string unit, string key, CancellationToken cancellationToken)
     {

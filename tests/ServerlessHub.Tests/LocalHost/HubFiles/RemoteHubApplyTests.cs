@@ -124,7 +124,7 @@ public sealed class RemoteHubApplyTests(HubApiFixture fixture) : IClassFixture<H
         var exit = await Commands.RunAsync(["hub", "apply", "--endpoint", fixture.Hub.BaseAddress.AbsoluteUri, "hub.yaml"], null, output, error, _ct);
 
         Assert.Equal(2, exit);
-        Assert.Contains("hub apply --endpoint URL --admin-key KEY FILE", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("hub apply --endpoint 地址 --admin-key 密钥 文件", error.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<(int Exit, string Output, string Error)> ApplyAsync(string adminKey, string file, string language = "--lang=zh", string? endpoint = null)

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Storage.Hubs;
+
+namespace ServerlessHub.Access;
+
+/// <summary><c>GET /api/manage/admin-keys</c> (admin key): every admin key, revoked and expired ones included, without secrets.</summary>
+public sealed class ListAdminKeysFunction(ApiKeys keys, ApiKeyStore store, TimeProvider time)
+{
+    [Function("ListAdminKeys")]
+    [EndpointSummary("List the admin keys: id, name, prefix, status, created, last used, expiry, revocation")]
+    public async Task<Results<Ok<ApiKeyListDto>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AccessServices.AdminKeysRoute)] HttpRequest request)
+    {
+        if (await keys.RefuseUnlessAdminKeyAsync(request).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var now = time.GetUtcNow();
+        var list = await store.ListAsync(ApiKeyScope.Admin, null, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new ApiKeyListDto(list.Select(k => ApiKeyDto.From(k, now)).ToList()));
+    }
+}
