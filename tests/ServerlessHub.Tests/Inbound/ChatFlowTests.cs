@@ -221,4 +221,47 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
 
         Assert.Contains("帮助", (await hub.NextReplyToAsync("chenjing", seen)).Content, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DigestCommand_FromALeader_ArrivesAsMarkdownWithWhoHasNotReported()
+    {
+        hub.NextWeek();
+        var week = hub.WeekKey;
+        var seen = hub.RepliesTo("zhangwei").Count;
+        await hub.SayAsync("zhangwei", "周报\n本周进展：完成观察记录；下周计划：教研\n活动场次：2");
+        await hub.NextReplyToAsync("zhangwei", seen);
+        var leaderSeen = hub.RepliesTo("chenjing").Count;
+
+        await hub.SayAsync("chenjing", $"汇总 周报 {week}");
+
+        var digest = await hub.NextReplyToAsync("chenjing", leaderSeen);
+        Assert.Equal("markdown", digest.MessageType);
+        Assert.StartsWith($"# 周报汇总 · {week[..4]}年第{int.Parse(week[6..], System.Globalization.CultureInfo.InvariantCulture)}周", digest.Content, StringComparison.Ordinal);
+        Assert.Contains("已报 **1**", digest.Content, StringComparison.Ordinal);
+        Assert.Contains("## 待报（1）\n乙幼儿园", digest.Content, StringComparison.Ordinal);
+        Assert.Contains("- **甲幼儿园**：完成观察记录", digest.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShowCommand_FromACoordinator_ShowsWhatTheUnitWrote_AndALiaisonMayNot()
+    {
+        hub.NextWeek();
+        var seen = hub.RepliesTo("lina").Count;
+        await hub.SayAsync("lina", "周报\n本周进展：开展户外自主游戏\n存在问题：场地不足；下周计划：家长开放日");
+        await hub.NextReplyToAsync("lina", seen);
+        var coordinatorSeen = hub.RepliesTo("wangfang").Count;
+
+        await hub.SayAsync("wangfang", "看 周报 乙");
+        var shown = await hub.NextReplyToAsync("wangfang", coordinatorSeen);
+        await hub.SayAsync("wangfang", "看 周报 幼儿园");
+        var ambiguous = await hub.NextReplyToAsync("wangfang", coordinatorSeen + 1);
+        await hub.SayAsync("lina", "看 周报 甲");
+        var refused = await hub.NextReplyToAsync("lina", seen + 1);
+
+        Assert.StartsWith("【乙幼儿园】周报", shown.Content, StringComparison.Ordinal);
+        Assert.Contains("本周进展：开展户外自主游戏\n存在问题：场地不足\n下周计划：家长开放日", shown.Content, StringComparison.Ordinal);
+        Assert.Contains("李娜", shown.Content, StringComparison.Ordinal);
+        Assert.Equal("“幼儿园”对应多个单位：甲幼儿园、乙幼儿园。请写得更具体一些。", ambiguous.Content);
+        Assert.StartsWith("只有牵头单位和领导可以查看汇总和各单位报送的内容。", refused.Content, StringComparison.Ordinal);
+    }
 }

@@ -44,6 +44,8 @@ internal sealed class ReminderHarness : IAsyncDisposable
 
     public HubInstance First => _instances[0];
 
+    public IReadOnlyList<HubInstance> Instances => _instances;
+
     public string ConnectionString => _azurite.ConnectionString;
 
     public static async Task<ReminderHarness> StartAsync(int instances = 1, CancellationToken cancellationToken = default)
