@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ServerlessHub.Access;
+using ServerlessHub.Digests;
 using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
 using ServerlessHub.LocalHost.HubFiles;
@@ -14,7 +15,7 @@ namespace ServerlessHub.LocalHost;
 /// <summary>
 /// The command line of the <c>ServerlessHub</c> executable besides running the app:
 /// <c>hub apply FILE…</c>, <c>hub key create|list|revoke …</c>, <c>admin-key create|list|revoke …</c>,
-/// <c>dev-keys FILE HUB…</c> and <c>reminders send HUB REPORT STEP [PERIOD]</c>. They use the app's configuration (AzureWebJobsStorage, local.settings.json), except
+/// <c>dev-keys FILE HUB…</c>, <c>reminders send HUB REPORT STEP [PERIOD]</c> and <c>digests send HUB REPORT [DIGEST] [PERIOD]</c>. They use the app's configuration (AzureWebJobsStorage, local.settings.json), except
 /// <c>hub apply --endpoint URL --admin-key KEY FILE…</c>, which applies through a deployed app's admin API.
 /// <c>help</c>, <c>--help</c> and <c>-h</c> print the usage; any other word that is not configuration for running the
 /// app is an unknown command, answered with the usage on stderr rather than by starting the server.
@@ -25,7 +26,7 @@ internal static class Commands
     public static bool Handles(string[] args) =>
         IsCommand(args) || HostArguments.AskForHelp(args) || HostArguments.FirstUnrecognised(args) is not null;
 
-    private static bool IsCommand(string[] args) => args is ["hub", ..] or ["admin-key", ..] or ["dev-keys", ..] or ["reminders", ..];
+    private static bool IsCommand(string[] args) => args is ["hub", ..] or ["admin-key", ..] or ["dev-keys", ..] or ["reminders", ..] or ["digests", ..];
 
     /// <param name="args">The command line.</param>
     /// <param name="settings">App settings over the usual sources (tests use this), or null.</param>
@@ -90,6 +91,8 @@ internal static class Commands
                 return await DevKeysAsync(services.GetRequiredService<ApiKeyStore>(), file, hubIds, now, output, cancellationToken).ConfigureAwait(false);
             case ["reminders", "send", var hubId, var reportId, var step, .. var period] when period.Length <= 1:
                 return await SendReminderAsync(services, hubId, reportId, step, period.FirstOrDefault(), now, english, output, error, cancellationToken).ConfigureAwait(false);
+            case ["digests", "send", var hubId, var reportId, .. var digestAndPeriod] when digestAndPeriod.Length <= 2:
+                return await SendDigestAsync(services, hubId, reportId, digestAndPeriod.ElementAtOrDefault(0), digestAndPeriod.ElementAtOrDefault(1), now, english, output, error, cancellationToken).ConfigureAwait(false);
             default:
                 return await UsageAsync(error, english).ConfigureAwait(false);
         }
@@ -205,6 +208,35 @@ internal static class Commands
         return 0;
     }
 
+    /// <summary>Posts a digest now, as its schedule would: of the latest period already due, or of <paramref name="periodKey"/>.</summary>
+    private static async Task<int> SendDigestAsync(IServiceProvider services, string hubId, string reportId, string? digestId, string? periodKey, DateTimeOffset now, bool english, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (await services.GetRequiredService<HubCatalog>().GetAsync(hubId, cancellationToken).ConfigureAwait(false) is not { } hub || hub.FindReport(reportId) is not { } kind)
+        {
+            await error.WriteLineAsync(english ? $"There is no hub '{hubId}' with a report kind '{reportId}'." : $"没有中枢“{hubId}”或其报送类型“{reportId}”。").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (kind.Digests.FirstOrDefault(d => digestId is null || d.Id == digestId) is not { } digest)
+        {
+            var ids = kind.Digests.Count == 0 ? (english ? "none" : "无") : string.Join(", ", kind.Digests.Select(d => d.Id));
+            await error.WriteLineAsync(english ? $"'{reportId}' has no digest {digestId}; its digests: {ids}." : $"“{kind.Title}”没有汇总“{digestId}”，可选：{ids}。").ConfigureAwait(false);
+            return 1;
+        }
+
+        if ((periodKey is null ? DigestCalendar.LastDue(hub, kind, now) : hub.Timeline(kind).FromKey(periodKey)) is not { } period)
+        {
+            await error.WriteLineAsync(english ? $"'{reportId}' has no period {periodKey ?? "due in the last 31 days"}." : $"“{kind.Title}”没有周期“{periodKey ?? "（最近 31 天内到期的）"}”。").ConfigureAwait(false);
+            return 1;
+        }
+
+        await services.GetRequiredService<DigestPosting>().PostAsync(hub, kind, digest, period, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(english
+            ? $"{kind.Title} {period.Key}: digest {digest.Id} queued for {string.Join(", ", digest.ChannelIds)}; the running app posts it within seconds (once per channel and period)."
+            : $"{kind.Title} {period.Key}：汇总“{digest.Id}”已排入队列，发往 {string.Join("、", digest.ChannelIds)}，运行中的应用几秒内发出（每个渠道每期只发一次）。").ConfigureAwait(false);
+        return 0;
+    }
+
     private static async Task<int> UsageAsync(TextWriter error, bool english)
     {
         await error.WriteAsync(Usage(english)).ConfigureAwait(false);
@@ -231,6 +263,9 @@ internal static class Commands
               ServerlessHub reminders send HUB REPORT STEP [PERIOD]
                                                               run one ladder step (its 'at': -1d, 0, +1wd…) of the
                                                               current (or given) period now, even outside sending hours
+              ServerlessHub digests send HUB REPORT [DIGEST] [PERIOD]
+                                                              post a digest (the kind's first by default) of the latest
+                                                              period already due (or the given one) now
               ServerlessHub help | --help | -h                this text
             options: --lang=en for English messages (Chinese by default)
 
@@ -254,6 +289,9 @@ internal static class Commands
               ServerlessHub reminders send 中枢 报送类型 步骤 [周期]
                                                               立即执行当前（或指定）周期提醒阶梯中的一步（即其 at：
                                                               -1d、0、+1wd…），发送时段之外也执行
+              ServerlessHub digests send 中枢 报送类型 [汇总] [周期]
+                                                              立即发出汇总（默认该报送类型的第一个），默认为最近
+                                                              已到截止时间的一期
               ServerlessHub help | --help | -h                显示本说明
             选项：--lang=en 显示英文提示（默认中文）
 

@@ -123,6 +123,28 @@ public sealed class DigestFlowTests
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task DigestsSendCommand_PostsTheLatestDuePeriodNow_OncePerChannel()
+    {
+        await using var hub = await ReminderHarness.StartAsync(cancellationToken: _ct);
+        await hub.ApplyAsync(WithDigest("digest-weekly"), _ct);
+        hub.Clock.SetUtcNow(DateTimeOffset.UtcNow.AddMinutes(1));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = hub.ConnectionString };
+
+        var first = await LocalHost.Commands.RunAsync(["digests", "send", ReminderHarness.HubId, "weekly"], settings, output, error, _ct);
+        await Polling.UntilAsync(() => hub.Posted(ReminderHarness.LeadersRobot).Count == 1, _ct);
+        var again = await LocalHost.Commands.RunAsync(["digests", "send", ReminderHarness.HubId, "weekly", "weekly-digest"], settings, output, error, _ct);
+        var unknown = await LocalHost.Commands.RunAsync(["digests", "send", ReminderHarness.HubId, "weekly", "monthly-digest"], settings, output, error, _ct);
+        await hub.WaitUntilDeliveredAsync(_ct);
+
+        Assert.Equal((0, 0, 1), (first, again, unknown));
+        Assert.Contains("汇总“weekly-digest”已排入队列，发往 leaders", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("“周报”没有汇总“monthly-digest”，可选：weekly-digest。", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("# 周报汇总 · ", Assert.Single(hub.Posted(ReminderHarness.LeadersRobot)).Content, StringComparison.Ordinal);
+    }
+
     private static DigestPosting Posting(Testing.HubInstance instance) => instance.Services.GetRequiredService<DigestPosting>();
 
     // The harness's document ends with the weekly kind's last reminder step: the digest goes on after it.
