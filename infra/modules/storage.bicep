@@ -52,6 +52,8 @@ var tableNames = [
   'timerstatus'
   'scheduler'
   'reminders'
+  'ledger'
+  'digests'
 ]
 
 // Every queue the app names in code, and the poison queue of each queue-triggered function (`<queue>-poison`).
