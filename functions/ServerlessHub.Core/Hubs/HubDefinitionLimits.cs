@@ -29,6 +29,8 @@ public static class HubDefinitionLimits
     public const int MaxReminderSteps = 20;
     /// <summary>Digests per report kind.</summary>
     public const int MaxDigests = 10;
+    /// <summary>The most later periods a period may wait for late submissions and revisions (a year of weeks).</summary>
+    public const int MaxAcceptLateFor = 53;
     /// <summary>Quotas per report kind.</summary>
     public const int MaxQuotas = 10;
     /// <summary>The hub's own templates.</summary>

@@ -8,7 +8,7 @@ namespace ServerlessHub.Hubs;
 internal sealed partial class HubDocumentBinder
 {
     private static readonly string[] ReportProperties =
-        ["id", "title", "aliases", "cadence", "window", "opens", "due", "submitters", "fields", "reminders", "digests", "quotas"];
+        ["id", "title", "aliases", "cadence", "window", "opens", "due", "submitters", "fields", "reminders", "digests", "quotas", "acceptLateFor"];
 
     private static readonly string[] WindowProperties = ["from", "to"];
     private static readonly string[] OffsetProperties = ["from", "days", "workingDays", "time"];
@@ -48,9 +48,10 @@ internal sealed partial class HubDocumentBinder
             IReadOnlyList<ReminderStep> reminders = Reminders(report);
             IReadOnlyList<Digest> digests = Digests(report, digestIds, fields);
             IReadOnlyList<Quota> quotas = Quotas(report, fields);
+            int acceptLateFor = read.Integer(report, "acceptLateFor", 0, HubDefinitionLimits.MaxAcceptLateFor) ?? 1;
             if (id is not null && title is not null && schedule is not null && submitters is not null)
             {
-                found.Add(new ReportKind(id, title, aliases, schedule, submitters, fields, reminders, digests, quotas));
+                found.Add(new ReportKind(id, title, aliases, schedule, submitters, fields, reminders, digests, quotas, acceptLateFor));
             }
         }
 

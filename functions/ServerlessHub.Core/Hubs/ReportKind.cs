@@ -12,6 +12,8 @@ namespace ServerlessHub.Hubs;
 /// <param name="Reminders">The reminder ladder, in document order.</param>
 /// <param name="Digests">Digests summarising it.</param>
 /// <param name="Quotas">Targets for number fields over a term or year, shown in digests.</param>
+/// <param name="AcceptLateFor">How many later periods may fall due before a period stops taking submissions,
+/// revisions and withdrawals: 1 (the default) until the next period is due, 0 until its own due time (nothing late).</param>
 public sealed record ReportKind(
     string Id,
     string Title,
@@ -21,7 +23,8 @@ public sealed record ReportKind(
     IReadOnlyList<Field> Fields,
     IReadOnlyList<ReminderStep> Reminders,
     IReadOnlyList<Digest> Digests,
-    IReadOnlyList<Quota>? Quotas = null)
+    IReadOnlyList<Quota>? Quotas = null,
+    int AcceptLateFor = 1)
 {
     /// <summary>Targets for number fields over a term or year, shown in digests.</summary>
     public IReadOnlyList<Quota> Quotas { get; init; } = Quotas ?? [];

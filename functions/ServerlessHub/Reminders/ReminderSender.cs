@@ -57,9 +57,9 @@ public sealed partial class ReminderSender(
 
         var timeline = hub.Timeline(kind);
         if (await PeriodAsync(hub, kind, timeline, due.PeriodKey, cancellationToken).ConfigureAwait(false) is not { } period
-            || SubmissionRules.CanRevise(timeline, period, now) == SubmissionDecision.WindowClosed)
+            || SubmissionRules.Decide(timeline, kind, period, now) == SubmissionDecision.WindowClosed)
         {
-            await NotSentAsync(due, owner, now, "未发送：本期已结束（下一期已到截止时间）", cancellationToken).ConfigureAwait(false);
+            await NotSentAsync(due, owner, now, "未发送：本期已停止受理（补报和修改期限已过）", cancellationToken).ConfigureAwait(false);
             return;
         }
 

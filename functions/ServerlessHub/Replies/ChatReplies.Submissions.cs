@@ -50,6 +50,7 @@ public sealed partial class ChatReplies
         return Render("chat/refused", new RefusedModel(
             View(hub), kind.Title, ReplyFormat.Period(kind, period), name,
             outcome is SubmissionOutcome.NotOpenYet notOpen ? ReplyFormat.When(notOpen.Opens, hub.TimeZone) : null,
+            outcome is SubmissionOutcome.WindowClosed closed ? ReplyFormat.When(closed.ClosedAt, hub.TimeZone) : null,
             outcome is SubmissionOutcome.AlreadySubmitted existing ? ReplyFormat.When(existing.Existing.FirstSubmittedAt, hub.TimeZone) : null,
             ReplyFormat.Example(kind), $"{kind.Title} {reviseField.Label}：…",
             outcome is SubmissionOutcome.Invalid invalid ? invalid.Errors.Select(e => e.Chinese).ToList() : []));

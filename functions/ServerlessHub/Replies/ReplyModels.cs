@@ -40,7 +40,7 @@ internal sealed record ReceiptModel(
     HubView Hub, string Kind, string Period, string Submitter, string Action, int Revision, IReadOnlyList<FieldLine> Fields,
     IReadOnlyList<string> Changed, bool Late, string Due, string At, string Example);
 
-internal sealed record RefusedModel(HubView Hub, string Kind, string Period, string Outcome, string? Opens, string? SubmittedAt, string Example, string ReviseExample, IReadOnlyList<string> Errors);
+internal sealed record RefusedModel(HubView Hub, string Kind, string Period, string Outcome, string? Opens, string? Closed, string? SubmittedAt, string Example, string ReviseExample, IReadOnlyList<string> Errors);
 
 internal sealed record StatusLineView(string Kind, string Period, string State, string Due, string? SubmittedAt, string? Left, string Opens);
 

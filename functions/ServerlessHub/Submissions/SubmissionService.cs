@@ -30,7 +30,8 @@ public abstract record SubmissionOutcome
 
     public sealed record NotOpenYet(DateTimeOffset Opens) : SubmissionOutcome;
 
-    public sealed record WindowClosed : SubmissionOutcome;
+    /// <summary>The period took submissions and changes until <paramref name="ClosedAt"/> (the kind's <c>acceptLateFor</c>).</summary>
+    public sealed record WindowClosed(DateTimeOffset ClosedAt) : SubmissionOutcome;
 
     /// <summary>The caller's If-Match ETag is stale.</summary>
     public sealed record PreconditionFailed : SubmissionOutcome;
@@ -56,9 +57,12 @@ public sealed partial class SubmissionService(SubmissionStore store, SubmissionL
         ArgumentNullException.ThrowIfNull(submitter);
         ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow();
-        if (SubmissionRules.CanSubmit(period, now) == SubmissionDecision.NotOpenYet)
+        switch (SubmissionRules.Decide(hub.Timeline(report), report, period, now))
         {
-            return new SubmissionOutcome.NotOpenYet(period.Opens);
+            case SubmissionDecision.NotOpenYet:
+                return new SubmissionOutcome.NotOpenYet(period.Opens);
+            case SubmissionDecision.WindowClosed:
+                return new SubmissionOutcome.WindowClosed(SubmissionRules.ClosesAt(hub.Timeline(report), report, period)!.Value);
         }
 
         var validation = SubmissionFields.Validate(report, values);
@@ -134,12 +138,12 @@ public sealed partial class SubmissionService(SubmissionStore store, SubmissionL
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow();
-        switch (SubmissionRules.CanRevise(hub.Timeline(report), period, now))
+        switch (SubmissionRules.Decide(hub.Timeline(report), report, period, now))
         {
             case SubmissionDecision.NotOpenYet:
                 return new SubmissionOutcome.NotOpenYet(period.Opens);
             case SubmissionDecision.WindowClosed:
-                return new SubmissionOutcome.WindowClosed();
+                return new SubmissionOutcome.WindowClosed(SubmissionRules.ClosesAt(hub.Timeline(report), report, period)!.Value);
         }
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)

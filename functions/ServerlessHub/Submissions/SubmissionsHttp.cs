@@ -111,7 +111,9 @@ public static class SubmissionsHttp
                 (string.Concat(invalid.Errors.Select(e => e.Chinese)), string.Join(" ", invalid.Errors.Select(e => e.English))),
                 new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new Dictionary<string, string> { ["field"] = e.FieldId, ["code"] = e.Code, ["message"] = RequestLanguage.Pick(context, e.Chinese, e.English) }).ToList() }),
             SubmissionOutcome.NotOpenYet => Problems.Conflict(context, ($"“{scope.Report.Title}”{scope.Period.Key} 尚未开始报送，{opensText} 开放。", $"'{scope.Report.Id}' {scope.Period.Key} opens at {opensText} ({scope.Hub.TimeZone.Id}).")),
-            SubmissionOutcome.WindowClosed => Problems.Conflict(context, ($"“{scope.Report.Title}”{scope.Period.Key} 的修改期已过（下一期已到截止时间）。", $"'{scope.Report.Id}' {scope.Period.Key} can no longer be changed: the next period is already due.")),
+            SubmissionOutcome.WindowClosed closed => Problems.Conflict(context, (
+                $"“{scope.Report.Title}”{scope.Period.Key} 已于 {closed.ClosedAt.ToOffset(scope.Hub.TimeZone.GetUtcOffset(closed.ClosedAt)):yyyy-MM-dd HH:mm} 停止受理（{(scope.Report.AcceptLateFor == 0 ? "本类报送截止后即不再受理" : $"逾期报送和修改只受理到其后第 {scope.Report.AcceptLateFor} 期截止")}，见报送类型的 acceptLateFor）。",
+                $"'{scope.Report.Id}' {scope.Period.Key} stopped taking submissions and changes at {closed.ClosedAt:O}: late submissions and revisions are taken until the {scope.Report.AcceptLateFor} later period(s) fall due (acceptLateFor).")),
             SubmissionOutcome.NotFound => NoSubmission(context, scope, submitterId ?? ""),
             SubmissionOutcome.IsWithdrawn => Problems.Conflict(context, ("这份报送已撤回；如需重新报送请用 POST。", "This submission was withdrawn; POST to submit it again.")),
             SubmissionOutcome.PreconditionFailed => Problems.Create(context, StatusCodes.Status412PreconditionFailed, ("内容已被他人修改", "Changed meanwhile"),

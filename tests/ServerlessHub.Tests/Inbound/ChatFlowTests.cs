@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessHub.WeCom.Simulation.Recording;
 
 namespace ServerlessHub.Inbound;
@@ -220,6 +221,19 @@ public sealed class ChatFlowTests(InboundHarness hub) : IClassFixture<InboundHar
         await hub.Members.SendEnterAgentAsync(hub.Target, "chenjing", TestContext.Current.CancellationToken);
 
         Assert.Contains("帮助", (await hub.NextReplyToAsync("chenjing", seen)).Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LateWork_OldWeekInChat_IsRefusedAsOverHttp()
+    {
+        hub.NextWeek();
+        var seen = hub.RepliesTo("zhangwei").Count;
+
+        await hub.SayAsync("zhangwei", "周报 2026-W40\n本周进展：补报国庆前一周\n下周计划：无");
+
+        var reply = await hub.NextReplyToAsync("zhangwei", seen);
+        Assert.StartsWith("2026年第40周（9月28日—10月4日）的周报已于10月9日（周五）17:00停止受理，不能再补报、修改或撤回。", reply.Content, StringComparison.Ordinal);
+        Assert.Null(await hub.App.Services.GetRequiredService<Storage.Submissions.SubmissionStore>().GetAsync(InboundHarness.HubId, "weekly", "2026-W40", "a", TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -137,7 +137,7 @@ internal static class ReplyCases
             SubmissionChannel.WeComApp, "hejianjun", Thursday, Thursday, false, 1, false), RevisionAction.Submitted, []));
 
         Add("refused-not-open-yet", () => thursday.Refused(K, Weekly, K.Timeline(Weekly).Next(Week48)!, new SubmissionOutcome.NotOpenYet(K.Timeline(Weekly).Next(Week48)!.Opens)));
-        Add("refused-window-closed", () => thursday.Refused(K, Weekly, K.Timeline(Weekly).Previous(K.Timeline(Weekly).Previous(Week48)!)!, new SubmissionOutcome.WindowClosed()));
+        Add("refused-window-closed", () => thursday.Refused(K, Weekly, K.Timeline(Weekly).Previous(K.Timeline(Weekly).Previous(Week48)!)!, new SubmissionOutcome.WindowClosed(K.Timeline(Weekly).Previous(Week48)!.Due)));
         Add("refused-already-submitted", () => thursday.Refused(K, Weekly, Week48, new SubmissionOutcome.AlreadySubmitted(Submission(Thursday.AddHours(-20), late: false, revision: 1))));
         Add("refused-not-found", () => thursday.Refused(K, Weekly, Week48, new SubmissionOutcome.NotFound()));
         Add("refused-is-withdrawn", () => thursday.Refused(K, Weekly, Week48, new SubmissionOutcome.IsWithdrawn()));

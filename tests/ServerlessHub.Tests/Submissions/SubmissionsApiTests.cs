@@ -87,6 +87,27 @@ public sealed class SubmissionsApiTests(HubApiFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task LateWork_OneRuleForSubmitAndRevise_LastWeekStillOpenOlderWeeksClosed()
+    {
+        // Monday of W48: W47 takes late work until W48 falls due (acceptLateFor 1); W40 closed long ago.
+        fixture.Time.SetUtcNow(HubApiFixture.MondayMorning);
+
+        using var old = await PostAsync($"{Weekly}/2026-W40/submissions", """{"unitId":"cuipingshan","fields":{"progress":"补报","plan":"计划"}}""");
+        using var lastWeek = await PostAsync($"{Weekly}/2026-W47/submissions", """{"unitId":"cuipingshan","fields":{"progress":"补报","plan":"计划"}}""");
+        using var revised = await SendAsync(HttpMethod.Put, $"{Weekly}/2026-W47/submissions/cuipingshan", """{"fields":{"progress":"补报（更正）"}}""");
+        fixture.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        using var closed = await SendAsync(HttpMethod.Put, $"{Weekly}/2026-W47/submissions/cuipingshan", """{"fields":{"progress":"太晚了"}}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, old.StatusCode);
+        Assert.Contains("2026-W40 已于 2026-10-09 17:00 停止受理", await old.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"{Weekly}/2026-W40/submissions/cuipingshan", _ct)).StatusCode);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (lastWeek.StatusCode, revised.StatusCode));
+        Assert.True((await lastWeek.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("late").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Assert.Contains("2026-W47 已于 2026-11-27 17:00 停止受理", await closed.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Revise_ChangesFieldsAndRecordsTheChange()
     {
         fixture.Time.SetUtcNow(HubApiFixture.MondayMorning);
