@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ServerlessHub.Hubs;
 using ServerlessHub.Storage.Submissions;
 using ServerlessHub.Testing;
@@ -38,7 +39,16 @@ public sealed class InboundHarness : IAsyncLifetime
 
     public CallbackTarget Target { get; private set; } = null!;
 
+    private readonly ILoggerProvider? _logs;
+
     private HttpClient _http = null!;
+
+    public InboundHarness()
+    {
+    }
+
+    /// <summary>A harness whose app also logs, at Information and above, to <paramref name="logs"/>.</summary>
+    internal InboundHarness(ILoggerProvider logs) => _logs = logs;
 
     public async ValueTask InitializeAsync()
     {
@@ -63,7 +73,16 @@ public sealed class InboundHarness : IAsyncLifetime
                 ["HUB_BOT_TOKEN"] = BotToken,
                 ["HUB_BOT_AES"] = BotAesKey,
             },
-            services => services.AddSingleton<TimeProvider>(Clock),
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                if (_logs is not null)
+                {
+                    services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Information)
+                        .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning)
+                        .AddProvider(_logs));
+                }
+            },
             cancellationToken: ct);
         Assert.IsType<HubApplyResult.Applied>(await App.Services.GetRequiredService<HubDefinitions>().ApplyAsync(HubDocument, null, "test", ct));
         _http = new HttpClient();
