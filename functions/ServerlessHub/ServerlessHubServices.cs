@@ -8,6 +8,7 @@ using ServerlessHub.Hubs;
 using ServerlessHub.Inbound;
 using ServerlessHub.Leave;
 using ServerlessHub.Outbound;
+using ServerlessHub.Poison;
 using ServerlessHub.Reminders;
 using ServerlessHub.Replies;
 using ServerlessHub.Retention;
@@ -52,6 +53,7 @@ public static class ServerlessHubServices
             .AddInbound()
             .AddOutbound()
             .AddReminders()
+            .AddPoison()
             .AddDigests()
             .AddRetention()
             .AddSchedule();

@@ -54,6 +54,7 @@ var tableNames = [
   'reminders'
   'ledger'
   'digests'
+  'poison'
 ]
 
 // Every queue the app names in code, and the poison queue of each queue-triggered function (`<queue>-poison`).

@@ -14,14 +14,14 @@ namespace ServerlessHub.LocalHost.Queues;
 public sealed class QueueTriggers(IServiceProvider services)
 {
     [FunctionName("InboundChat")]
-    public Task InboundChatAsync([QueueTrigger(InboundChatFunction.QueueName)] string message, string id, CancellationToken cancellationToken) =>
-        ActivatorUtilities.CreateInstance<InboundChatFunction>(services).RunAsync(message, id, cancellationToken);
+    public Task InboundChatAsync([QueueTrigger(InboundChatFunction.QueueName)] string message, string id, long dequeueCount, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<InboundChatFunction>(services).RunAsync(message, id, dequeueCount, cancellationToken);
 
     [FunctionName("Outbound")]
     public Task OutboundAsync([QueueTrigger(OutboundQueues.QueueName)] string text, string id, long dequeueCount, DateTimeOffset insertionTime, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<OutboundFunction>(services).RunAsync(text, id, dequeueCount, insertionTime, cancellationToken);
 
     [FunctionName("SendReminder")]
-    public Task SendReminderAsync([QueueTrigger(ReminderScheduler.QueueName)] string message, string id, CancellationToken cancellationToken) =>
-        ActivatorUtilities.CreateInstance<SendReminderFunction>(services).RunAsync(message, id, cancellationToken);
+    public Task SendReminderAsync([QueueTrigger(ReminderScheduler.QueueName)] string message, string id, long dequeueCount, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<SendReminderFunction>(services).RunAsync(message, id, dequeueCount, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Hubs;
+using ServerlessHub.Poison;
 using ServerlessHub.Storage.Inbound;
 using ServerlessHub.WeCom.Callbacks;
 using ServerlessHub.WeCom.Messages;
@@ -12,15 +13,19 @@ namespace ServerlessHub.Inbound;
 /// have an effect (WeCom redelivers), and hands it to the chat processor. Input that can never be handled (unknown hub,
 /// unparseable payload) is logged and acknowledged rather than retried five times.
 /// </summary>
-public sealed class InboundChatFunction(HubCatalog hubs, InboundReceiptStore receipts, ChatProcessor chat, TimeProvider time, ILogger<InboundChatFunction> logger)
+public sealed class InboundChatFunction(HubCatalog hubs, InboundReceiptStore receipts, ChatProcessor chat, QueueAttempts attempts, TimeProvider time, ILogger<InboundChatFunction> logger)
 {
     /// <summary>The queue the callback functions put verified, decrypted messages on.</summary>
     public const string QueueName = "inbound";
 
     /// <param name="message">The queued <see cref="InboundMessage"/> as JSON.</param>
     /// <param name="id">The queue message id, which claims the WeCom message while it is handled.</param>
+    /// <param name="dequeueCount">This attempt's number, from 1: the last one records its error for the poison list.</param>
     [Function("InboundChat")]
-    public async Task RunAsync([QueueTrigger(QueueName)] string message, string id, CancellationToken cancellationToken)
+    public Task RunAsync([QueueTrigger(QueueName)] string message, string id, long dequeueCount, CancellationToken cancellationToken) =>
+        attempts.RunAsync(QueueName, id, message, dequeueCount, () => HandleAsync(message, id, cancellationToken));
+
+    private async Task HandleAsync(string message, string id, CancellationToken cancellationToken)
     {
         InboundMessage? inbound;
         try

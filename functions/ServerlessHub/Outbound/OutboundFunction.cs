@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Hosting;
 using ServerlessHub.Hubs;
+using ServerlessHub.Poison;
 using ServerlessHub.Storage.Outbound;
 using ServerlessHub.WeCom.Api;
 
@@ -20,6 +21,7 @@ public sealed class OutboundFunction(
     MessageDelivery delivery,
     OutboxStore outbox,
     OutboundQueues queues,
+    QueueAttempts attempts,
     HostSettings host,
     TimeProvider time,
     ILogger<OutboundFunction> logger)
@@ -34,7 +36,10 @@ public sealed class OutboundFunction(
     /// <param name="dequeueCount">This attempt's number, from 1; the last is host.json's <c>maxDequeueCount</c>.</param>
     /// <param name="insertionTime">When the message was first queued: its outbox date, across retries.</param>
     [Function("Outbound")]
-    public async Task RunAsync([QueueTrigger(OutboundQueues.QueueName)] string text, string id, long dequeueCount, DateTimeOffset insertionTime, CancellationToken cancellationToken)
+    public Task RunAsync([QueueTrigger(OutboundQueues.QueueName)] string text, string id, long dequeueCount, DateTimeOffset insertionTime, CancellationToken cancellationToken) =>
+        attempts.RunAsync(OutboundQueues.QueueName, id, text, dequeueCount, () => HandleAsync(text, id, dequeueCount, insertionTime, cancellationToken));
+
+    private async Task HandleAsync(string text, string id, long dequeueCount, DateTimeOffset insertionTime, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (OutboundMessages.Parse(text, out var problem) is not { } message)

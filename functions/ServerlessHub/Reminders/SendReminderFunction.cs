@@ -1,15 +1,20 @@
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Poison;
 
 namespace ServerlessHub.Reminders;
 
 /// <summary>The <c>reminders</c> queue function: sends a ladder step that became visible (or chains its next hop).</summary>
-public sealed partial class SendReminderFunction(ReminderSender sender, ILogger<SendReminderFunction> logger)
+public sealed partial class SendReminderFunction(ReminderSender sender, QueueAttempts attempts, ILogger<SendReminderFunction> logger)
 {
     /// <param name="message">A <see cref="ReminderDue"/> as JSON.</param>
     /// <param name="id">The queue message id, which owns the claims this attempt makes.</param>
+    /// <param name="dequeueCount">This attempt's number, from 1: the last one records its error for the poison list.</param>
     [Function("SendReminder")]
-    public async Task RunAsync([QueueTrigger(ReminderScheduler.QueueName)] string message, string id, CancellationToken cancellationToken)
+    public Task RunAsync([QueueTrigger(ReminderScheduler.QueueName)] string message, string id, long dequeueCount, CancellationToken cancellationToken) =>
+        attempts.RunAsync(ReminderScheduler.QueueName, id, message, dequeueCount, () => HandleAsync(message, id, cancellationToken));
+
+    private async Task HandleAsync(string message, string id, CancellationToken cancellationToken)
     {
         ReminderDue? due;
         try
