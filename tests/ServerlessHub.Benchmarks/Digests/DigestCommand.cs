@@ -46,7 +46,7 @@ internal static class DigestCommand
     public static async Task<int> RunAsync(BenchmarkArguments args, CancellationToken cancellationToken)
     {
         var weeks = args.Int("weeks", 12, 4);
-        var runs = args.Int("runs", 50, 10);
+        var runs = args.Int("runs", 50, 20);
         args.EnsureAllRead();
         var loadBefore = LoadAverage();
 
@@ -144,8 +144,11 @@ internal static class DigestCommand
         var ratio = MedianRatio.Of(pairs);
         var worstQueries = samples[digestSide].Max(s => s.Requests.Queries);
         Console.WriteLine();
-        Console.WriteLine(Report(samples, rawSide, digestSide, first, ratio, rawRows, rendering, seeded, weeks, runs, loadBefore, LoadAverage()));
-        return worstQueries <= QueryGoal && ratio.Value <= RatioGoal ? 0 : 1;
+        Console.WriteLine(Report(samples, rawSide, digestSide, first, ratio, rawRows, rendering, seeded, weeks, runs, args.Quick, loadBefore, LoadAverage()));
+
+        // A quick run's few pairs on a shared machine give an interval too wide to decide the ratio either way, so it
+        // fails only on the query count, which does not vary.
+        return worstQueries <= QueryGoal && (args.Quick || ratio.Value <= RatioGoal) ? 0 : 1;
     }
 
     private static async Task<Seeded> SeedAsync(IServiceProvider services, Hub hub, ReportKind kind, Period last, int weeks, SettableClock clock, CancellationToken cancellationToken)
@@ -290,7 +293,7 @@ internal static class DigestCommand
 
     private static string Report(
         Dictionary<Side, List<Sample>> samples, Side raw, Side digest, Sample first, MedianRatio ratio, RawRows rows, Rendering rendering,
-        Seeded seeded, int weeks, int runs, string loadBefore, string loadAfter)
+        Seeded seeded, int weeks, int runs, bool quick, string loadBefore, string loadAfter)
     {
         var c = CultureInfo.InvariantCulture;
         var report = new StringBuilder();
@@ -313,7 +316,7 @@ internal static class DigestCommand
         var verdict = ratio.High <= RatioGoal ? "met" : ratio.Value <= RatioGoal ? "met by the median, not by the whole interval" : "not met";
         report.AppendLine(c, $"Queries per digest: **{queries}**, {(crossPartition == 0 ? "each in one partition" : $"{crossPartition} of them across partitions")} ({byTable}), " +
             $"in {Span(samples[digest], s => s.Requests)} HTTP requests (pages of up to 1,000 rows) (goal ≤ {QueryGoal}: {(queries <= QueryGoal ? "met" : "not met")}).");
-        report.AppendLine(c, $"Digest / raw queries, ratio of the medians: **{ratio.Value:0.00}**, 95 % bootstrap interval {ratio.Low:0.00}–{ratio.High:0.00} (goal ≤ {RatioGoal:0.0}: {verdict}).");
+        report.AppendLine(c, $"Digest / raw queries, ratio of the medians: **{ratio.Value:0.00}**, 95 % bootstrap interval {ratio.Low:0.00}–{ratio.High:0.00} (goal ≤ {RatioGoal:0.0}: {verdict}{(quick ? "; a quick run's exit code does not depend on it" : "")}).");
         report.AppendLine(c, $"Rows read per run (both sides make the same queries): {rows.Submissions:N0} submissions of {DigestedPeriod}, {rows.Leave} leave records, {rows.Ledger:N0} ledger rows ({weeks} weeks). " +
             $"Writes: the first digest (before the measured runs) made {first.Requests.Writes}; the measured digests {samples[digest].Sum(s => s.Requests.Writes)}.");
         report.AppendLine(c, $"The digest's Markdown: {rendering.Bytes:N0} bytes (UTF-8), split into **{rendering.Parts}** robot messages of at most 4,096 bytes (largest {rendering.LargestPart:N0}); " +
