@@ -1,6 +1,7 @@
 using ServerlessHub.Benchmarks.Callbacks;
 using ServerlessHub.Benchmarks.ColdStart;
 using ServerlessHub.Benchmarks.Delivery;
+using ServerlessHub.Benchmarks.Digests;
 using ServerlessHub.Benchmarks.Exports;
 using ServerlessHub.Benchmarks.Measurement;
 using ServerlessHub.Benchmarks.PeriodStatus;
@@ -19,6 +20,7 @@ Func<BenchmarkArguments, CancellationToken, Task<int>>? command = args.FirstOrDe
     "callbacks" => CallbacksCommand.RunAsync,
     "delivery" => DeliveryCommand.RunAsync,
     "reminders" => RemindersCommand.RunAsync,
+    "digest" => DigestCommand.RunAsync,
     "export" => ExportCommand.RunAsync,
     _ => null,
 };
@@ -89,6 +91,10 @@ static int Usage()
 
           reminders       opening periods of a 500-unit, 2,000-person hub and queueing their ladders, against raw queue sends
             --periods N (200)
+
+          digest          a 500-unit, 2,000-person hub's weekly digest (queries, statistics, render) after a term of submissions,
+                          against the raw single-partition queries reading the same rows; queries and HTTP requests per digest
+            --weeks N (12)  --runs N (50)
 
           export          CSV and XLSX export of 10,000 submissions (500 units × 20 weeks): rows/s and peak memory,
                           against the raw single-partition queries reading the same rows

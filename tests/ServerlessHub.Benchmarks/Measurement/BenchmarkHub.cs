@@ -75,13 +75,18 @@ internal sealed class BenchmarkHub : IAsyncDisposable
     }
 
     /// <summary>Starts Azurite and the app (with <paramref name="settings"/> over the storage setting), applies <paramref name="document"/>, creates a key.</summary>
-    public static async Task<BenchmarkHub> StartAsync(string hubId, string document, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    public static Task<BenchmarkHub> StartAsync(string hubId, string document, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken) =>
+        StartAsync(hubId, document, settings, null, cancellationToken);
+
+    /// <summary>As above, with <paramref name="configureServices"/> (e.g. a clock) applied over the app's services.</summary>
+    public static async Task<BenchmarkHub> StartAsync(
+        string hubId, string document, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         var azurite = await Azurite.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var all = new Dictionary<string, string?>(settings) { ["AzureWebJobsStorage"] = azurite.ConnectionString };
-            var app = await HubInstance.StartAsync(all, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var app = await HubInstance.StartAsync(all, configureServices, cancellationToken: cancellationToken).ConfigureAwait(false);
             var applied = await app.Services.GetRequiredService<HubDefinitions>().ApplyAsync(document, null, "bench", cancellationToken).ConfigureAwait(false);
             if (applied is not HubApplyResult.Applied)
             {

@@ -1,0 +1,19 @@
+namespace ServerlessHub.Benchmarks.Digests;
+
+/// <summary>
+/// The app's clock, set by the benchmark: submissions made "on Wednesday" are on time and those made "on Saturday"
+/// late, as the app itself decides from its clock. Only the wall-clock reading is replaced; timers and timestamps stay
+/// the system's, so nothing in the app waits on a clock that never moves.
+/// </summary>
+internal sealed class SettableClock(DateTimeOffset now) : TimeProvider
+{
+    private long _ticks = now.UtcTicks;
+
+    public DateTimeOffset Now
+    {
+        get => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref _ticks, value.UtcTicks);
+    }
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
