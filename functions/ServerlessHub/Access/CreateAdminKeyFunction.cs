@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Http;
 using ServerlessHub.Periods;
@@ -11,6 +12,12 @@ public sealed class CreateAdminKeyFunction(ApiKeys keys, TimeProvider time)
 {
     [Function("CreateAdminKey")]
     [EndpointSummary("Create an admin key (optionally expiring); the key is shown only once")]
+    [Consumes(typeof(CreateKeyRequest), "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<Results<Created<AdminKeyDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AccessServices.AdminKeysRoute)] HttpRequest request)
     {

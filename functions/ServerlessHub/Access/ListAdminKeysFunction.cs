@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
 using ServerlessHub.Storage.Hubs;
 
 namespace ServerlessHub.Access;
@@ -9,6 +10,8 @@ public sealed class ListAdminKeysFunction(ApiKeys keys, ApiKeyStore store, TimeP
 {
     [Function("ListAdminKeys")]
     [EndpointSummary("List the admin keys: id, name, prefix, status, created, last used, expiry, revocation")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
     public async Task<Results<Ok<ApiKeyListDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AccessServices.AdminKeysRoute)] HttpRequest request)
     {

@@ -10,6 +10,9 @@ public sealed class RevokeAdminKeyFunction(ApiKeys keys, TimeProvider time)
 {
     [Function("RevokeAdminKey")]
     [EndpointSummary("Revoke an admin key; every instance refuses it within ApiKeys:CacheDuration (at most 60 s)")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<ApiKeyDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = AccessServices.AdminKeysRoute + "/{keyId}")] HttpRequest request, string keyId)
     {

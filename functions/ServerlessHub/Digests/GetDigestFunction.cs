@@ -21,6 +21,8 @@ public sealed class GetDigestFunction(ApiKeys keys, HubCatalog hubs, DigestBuild
 
     [Function("GetDigest")]
     [EndpointSummary("A period's digest (Markdown and statistics)")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<DigestDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SubmissionRoutes.Periods + "/{periodKey}/digest")] HttpRequest request,
         string hubId, string reportId, string periodKey)

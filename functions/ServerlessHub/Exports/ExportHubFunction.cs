@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
 
 namespace ServerlessHub.Exports;
 
@@ -8,6 +9,9 @@ public sealed class ExportHubFunction(ExportServices services)
 {
     [Function("ExportHub")]
     [EndpointSummary("Export the submissions of all the hub's report kinds of a period or date range as CSV or XLSX")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<ExportFile, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ExportRoutes.Hub)] HttpRequest request, string hubId)
     {

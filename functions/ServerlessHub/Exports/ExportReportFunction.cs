@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
 
 namespace ServerlessHub.Exports;
 
@@ -8,6 +9,9 @@ public sealed class ExportReportFunction(ExportServices services)
 {
     [Function("ExportReport")]
     [EndpointSummary("Export a report kind's submissions of a period or date range as CSV or XLSX")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<ExportFile, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ExportRoutes.Report)] HttpRequest request,
         string hubId, string reportId)

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Storage;
 
@@ -10,6 +12,8 @@ public sealed class HealthFunction(StorageProbe probe)
 {
     [Function("Health")]
     [EndpointSummary("Storage reachability of this instance")]
+    [AllowAnonymous]
+    [ProducesResponseType<HealthReport>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Http;
 using ServerlessHub.Storage.Hubs;
@@ -10,6 +11,12 @@ public sealed class ApplyHubFunction(HubAdministration services)
 {
     [Function("ApplyHub")]
     [EndpointSummary("Apply a hub definition (YAML or JSON); every version is kept")]
+    [Consumes(typeof(string), "application/yaml", "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
     public async Task<Results<Created<HubAppliedDto>, Ok<HubAppliedDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = HubServices.ManageRoute)] HttpRequest request, string hubId)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Access;
 using ServerlessHub.Http;
@@ -11,6 +12,13 @@ public sealed class CreateHubKeyFunction(HubAdministration services)
 {
     [Function("CreateHubKey")]
     [EndpointSummary("Create an API key for a hub (optionally expiring); the key is shown only once")]
+    [Consumes(typeof(CreateKeyRequest), "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<Results<Created<HubKeyDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HubServices.ManageRoute + "/keys")] HttpRequest request, string hubId)
     {

@@ -10,6 +10,10 @@ public sealed class GetHubFunction(HubAdministration services)
 {
     [Function("GetHub")]
     [EndpointSummary("Read a hub definition (?version=N for an older one) and its versions")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<HubDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HubServices.ManageRoute)] HttpRequest request, string hubId)
     {

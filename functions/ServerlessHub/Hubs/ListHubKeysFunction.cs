@@ -11,6 +11,9 @@ public sealed class ListHubKeysFunction(HubAdministration services)
 {
     [Function("ListHubKeys")]
     [EndpointSummary("List a hub's API keys: id, name, prefix, status, created, last used, expiry, revocation")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<ApiKeyListDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HubServices.ManageRoute + "/keys")] HttpRequest request, string hubId)
     {

@@ -11,6 +11,9 @@ public sealed class RevokeHubKeyFunction(HubAdministration services)
 {
     [Function("RevokeHubKey")]
     [EndpointSummary("Revoke a hub's API key; every instance refuses it within ApiKeys:CacheDuration (at most 60 s)")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<ApiKeyDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = HubServices.ManageRoute + "/keys/{keyId}")] HttpRequest request, string hubId, string keyId)
     {

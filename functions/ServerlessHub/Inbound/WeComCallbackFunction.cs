@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
 using ServerlessHub.WeCom.Messages;
 
 namespace ServerlessHub.Inbound;
@@ -12,6 +15,14 @@ public sealed class WeComCallbackFunction(CallbackServices services)
 {
     [Function("WeComCallback")]
     [EndpointSummary("WeCom app callback: URL verification (GET) and messages (POST)")]
+    [AllowAnonymous]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/plain")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "wecom/{hubId}/callback")] HttpRequest request, string hubId) =>
         HttpMethods.IsGet(request.Method)

@@ -10,6 +10,8 @@ public sealed class CancelLeaveFunction(LeaveServices services)
 {
     [Function("CancelLeave")]
     [EndpointSummary("Cancel a leave record")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<NoContent, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = LeaveRoutes.Record)] HttpRequest request, string hubId, string leaveId)
     {

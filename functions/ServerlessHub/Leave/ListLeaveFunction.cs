@@ -11,6 +11,9 @@ public sealed class ListLeaveFunction(LeaveServices services)
 {
     [Function("ListLeave")]
     [EndpointSummary("List leave that ends today or later (or from ?from=)")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<LeaveListDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LeaveRoutes.Leave)] HttpRequest request, string hubId)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Http;
 using ServerlessHub.Hubs;
@@ -13,6 +14,13 @@ public sealed class RecordLeaveFunction(LeaveServices services)
 {
     [Function("RecordLeave")]
     [EndpointSummary("Record leave for a unit or a person")]
+    [Consumes(typeof(LeaveRequest), "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
     public async Task<Results<Created<LeaveDto>, ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LeaveRoutes.Leave)] HttpRequest request, string hubId)
     {

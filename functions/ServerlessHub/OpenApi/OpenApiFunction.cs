@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Http;
 
@@ -17,6 +19,9 @@ public static class OpenApiFunction
 
     [Function("OpenApi")]
     [EndpointSummary("This OpenAPI document")]
+    [AllowAnonymous]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public static Results<ContentHttpResult, ProblemHttpResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/{documentName}.json")] HttpRequest request, string documentName) =>
         documentName == "v1"

@@ -18,6 +18,9 @@ public sealed class OutboxFunction(ApiKeys keys, HubCatalog hubs, OutboxStore ou
 {
     [Function("Outbox")]
     [EndpointSummary("A hub's outbound deliveries of one day")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<IReadOnlyList<OutboxItem>>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hubs/{hubId}/outbox")] HttpRequest request, string hubId)
     {

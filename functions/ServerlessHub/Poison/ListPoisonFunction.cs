@@ -15,6 +15,10 @@ public sealed class ListPoisonFunction(ApiKeys keys, PoisonedMessages poison)
 {
     [Function("ListPoison")]
     [EndpointSummary("List a queue's poison messages (up to 32): id, times, dequeue count, body and recorded error")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<PoisonListDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PoisonServices.Route)] HttpRequest request, string queue)
     {

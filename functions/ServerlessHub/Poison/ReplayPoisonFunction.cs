@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Access;
 using ServerlessHub.Http;
@@ -14,6 +15,13 @@ public sealed class ReplayPoisonFunction(ApiKeys keys, PoisonedMessages poison)
 {
     [Function("ReplayPoison")]
     [EndpointSummary("Put poison messages back on their queue (the given ids, or up to 32 visible ones)")]
+    [Consumes(typeof(ReplayRequest), "application/json", IsOptional = true)]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<Results<Ok<ReplayDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PoisonServices.Route + "/replay")] HttpRequest request, string queue)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Access;
+using ServerlessHub.Http;
 using ServerlessHub.Hubs;
 using ServerlessHub.Storage.Reminders;
 using ServerlessHub.Submissions;
@@ -12,6 +13,8 @@ public sealed class ListRemindersFunction(ApiKeys keys, HubCatalog hubs, Reminde
 {
     [Function("ListReminders")]
     [EndpointSummary("A period's reminder ladder and the reminders sent")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<PeriodRemindersDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SubmissionRoutes.Periods + "/{periodKey}/reminders")] HttpRequest request,
         string hubId, string reportId, string periodKey)

@@ -16,6 +16,9 @@ public sealed class UrgeFunction(ApiKeys keys, HubCatalog hubs, Urging urging, T
 {
     [Function("Urge")]
     [EndpointSummary("Urge (催报) the units that still owe a period's report")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
     public async Task<Results<Ok<UrgeDto>, JsonHttpResult<UrgeDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SubmissionRoutes.Periods + "/{periodKey}/urge")] HttpRequest request,
         string hubId, string reportId, string periodKey)

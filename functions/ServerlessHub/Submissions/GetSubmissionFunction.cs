@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
 
 namespace ServerlessHub.Submissions;
 
@@ -8,6 +9,8 @@ public sealed class GetSubmissionFunction(SubmissionsServices services)
 {
     [Function("GetSubmission")]
     [EndpointSummary("Read a submission with its revisions")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SubmissionRoutes.Submission)] HttpRequest request,
         string hubId, string reportId, string periodKey, string submitterId)

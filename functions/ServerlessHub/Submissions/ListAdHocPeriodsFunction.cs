@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
 
 namespace ServerlessHub.Submissions;
 
@@ -8,6 +9,8 @@ public sealed class ListAdHocPeriodsFunction(SubmissionsServices services)
 {
     [Function("ListAdHocPeriods")]
     [EndpointSummary("List the windows of an ad hoc report kind")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<PeriodListDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SubmissionRoutes.Periods)] HttpRequest request,
         string hubId, string reportId)

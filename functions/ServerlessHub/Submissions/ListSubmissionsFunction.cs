@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
 
 namespace ServerlessHub.Submissions;
 
@@ -8,6 +9,8 @@ public sealed class ListSubmissionsFunction(SubmissionsServices services)
 {
     [Function("ListSubmissions")]
     [EndpointSummary("List a period's submissions")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<SubmissionListDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SubmissionRoutes.Submissions)] HttpRequest request,
         string hubId, string reportId, string periodKey)

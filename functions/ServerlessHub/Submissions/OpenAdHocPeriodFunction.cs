@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Http;
 using ServerlessHub.Reminders;
@@ -16,6 +17,13 @@ public sealed class OpenAdHocPeriodFunction(SubmissionsServices services, Period
 
     [Function("OpenAdHocPeriod")]
     [EndpointSummary("Open a window of an ad hoc report kind")]
+    [Consumes(typeof(OpenPeriodRequest), "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<Results<Created<PeriodDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SubmissionRoutes.Periods)] HttpRequest request,
         string hubId, string reportId)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using ServerlessHub.Http;
 using ServerlessHub.Periods;
 
 namespace ServerlessHub.Submissions;
@@ -10,6 +11,8 @@ public sealed class PeriodStatusFunction(SubmissionsServices services)
 {
     [Function("PeriodStatus")]
     [EndpointSummary("Who submitted, on time or late, who is missing or on leave")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<PeriodStatusDto>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SubmissionRoutes.Status)] HttpRequest request,
         string hubId, string reportId, string periodKey)

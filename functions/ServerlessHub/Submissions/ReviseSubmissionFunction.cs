@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Http;
 
@@ -9,7 +10,16 @@ public sealed class ReviseSubmissionFunction(SubmissionsServices services)
 {
     [Function("ReviseSubmission")]
     [EndpointSummary("Revise some fields of a submission")]
-    public async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> RunAsync(
+    [Consumes(typeof(ReviseRequest), "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblem(StatusCodes.Status412PreconditionFailed)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<Results<Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = SubmissionRoutes.Submission)] HttpRequest request,
         string hubId, string reportId, string periodKey, string submitterId)
     {
@@ -44,6 +54,11 @@ public sealed class ReviseSubmissionFunction(SubmissionsServices services)
 
         var outcome = await services.Submissions.ReviseAsync(scope.Hub, scope.Report, scope.Period, submitterId, values.Values!, SubmissionsHttp.IfMatch(context),
             SubmissionsHttp.Actor(context, body.RevisedBy ?? body.SubmittedBy), SubmissionsHttp.Idempotency(context, StatusCodes.Status200OK), context.RequestAborted).ConfigureAwait(false);
-        return outcome is SubmissionOutcome.Saved saved ? SubmissionsHttp.Ok(context, saved) : SubmissionsHttp.Map(context, scope, outcome, submitterId);
+        return outcome switch
+        {
+            SubmissionOutcome.Saved saved => SubmissionsHttp.Ok(context, saved),
+            SubmissionOutcome.Replayed replay => IdempotencyKeys.Replay(context, replay.Response),
+            _ => SubmissionsHttp.Problem(context, scope, outcome, submitterId),
+        };
     }
 }

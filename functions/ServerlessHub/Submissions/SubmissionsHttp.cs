@@ -99,14 +99,14 @@ public static class SubmissionsHttp
         return TypedResults.Ok(SubmissionDto.From(saved.Submission));
     }
 
-    internal static Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult> Map(HttpContext context, ReportScope scope, SubmissionOutcome outcome, string? submitterId = null)
+    /// <summary>The problem+json answer to an outcome that saved nothing (a replay and a save are the caller's).</summary>
+    internal static ProblemHttpResult Problem(HttpContext context, ReportScope scope, SubmissionOutcome outcome, string? submitterId = null)
     {
         var opensText = outcome is SubmissionOutcome.NotOpenYet notOpen
             ? TimeZoneInfo.ConvertTime(notOpen.Opens, scope.Hub.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : "";
         return outcome switch
         {
-            SubmissionOutcome.Replayed replay => IdempotencyKeys.Replay(context, replay.Response),
             SubmissionOutcome.Invalid invalid => Problems.UnprocessableEntity(context,
                 (string.Concat(invalid.Errors.Select(e => e.Chinese)), string.Join(" ", invalid.Errors.Select(e => e.English))),
                 new Dictionary<string, object?> { ["errors"] = invalid.Errors.Select(e => new Dictionary<string, string> { ["field"] = e.FieldId, ["code"] = e.Code, ["message"] = RequestLanguage.Pick(context, e.Chinese, e.English) }).ToList() }),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Http;
 
@@ -9,6 +10,14 @@ public sealed class SubmitReportFunction(SubmissionsServices services)
 {
     [Function("SubmitReport")]
     [EndpointSummary("Submit a report for a unit (or person)")]
+    [Consumes(typeof(SubmitRequest), "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
     public async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SubmissionRoutes.Submissions)] HttpRequest request,
         string hubId, string reportId, string periodKey)
@@ -57,7 +66,8 @@ public sealed class SubmitReportFunction(SubmissionsServices services)
             SubmissionOutcome.AlreadySubmitted existing => Problems.Conflict(context, (
                 $"“{submitter.Name}”已报送{scope.Report.Title}（{scope.Period.Key}，第 {existing.Existing.Revision} 版），如需修改请用 PUT。",
                 $"'{submitter.Id}' has already submitted {reportId} for {scope.Period.Key} (revision {existing.Existing.Revision}); use PUT to revise it.")),
-            _ => SubmissionsHttp.Map(context, scope, outcome),
+            SubmissionOutcome.Replayed replay => IdempotencyKeys.Replay(context, replay.Response),
+            _ => SubmissionsHttp.Problem(context, scope, outcome),
         };
     }
 }

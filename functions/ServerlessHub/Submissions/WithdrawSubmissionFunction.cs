@@ -9,7 +9,13 @@ public sealed class WithdrawSubmissionFunction(SubmissionsServices services)
 {
     [Function("WithdrawSubmission")]
     [EndpointSummary("Withdraw a submission (kept in its history)")]
-    public async Task<Results<Created<SubmissionDto>, Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> RunAsync(
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblem(StatusCodes.Status412PreconditionFailed)]
+    [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<Results<Ok<SubmissionDto>, ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = SubmissionRoutes.Submission)] HttpRequest request,
         string hubId, string reportId, string periodKey, string submitterId)
     {
@@ -33,6 +39,11 @@ public sealed class WithdrawSubmissionFunction(SubmissionsServices services)
         var by = request.Query["by"].ToString();
         var outcome = await services.Submissions.WithdrawAsync(scope.Hub, scope.Report, scope.Period, submitterId, SubmissionsHttp.IfMatch(context),
             SubmissionsHttp.Actor(context, by.Length is > 0 and <= 64 ? by : null), SubmissionsHttp.Idempotency(context, StatusCodes.Status200OK), context.RequestAborted).ConfigureAwait(false);
-        return outcome is SubmissionOutcome.Saved saved ? SubmissionsHttp.Ok(context, saved) : SubmissionsHttp.Map(context, scope, outcome, submitterId);
+        return outcome switch
+        {
+            SubmissionOutcome.Saved saved => SubmissionsHttp.Ok(context, saved),
+            SubmissionOutcome.Replayed replay => IdempotencyKeys.Replay(context, replay.Response),
+            _ => SubmissionsHttp.Problem(context, scope, outcome, submitterId),
+        };
     }
 }

@@ -1,13 +1,19 @@
+using System.Globalization;
 using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using ServerlessHub.Access;
 using ServerlessHub.Hosting;
 using ServerlessHub.LocalHost.Functions;
 using ServerlessHub.Testing;
@@ -21,7 +27,10 @@ namespace ServerlessHub.OpenApi;
 /// </summary>
 public sealed class OpenApiDocumentTests
 {
-    private static readonly string ShippedPath = Path.Combine(RepositoryRoot.Path, "functions", "ServerlessHub", "OpenApi", "v1.json");
+    internal const string HeaderKey = "functionsKeyHeader";
+    internal const string QueryKey = "functionsKeyQuery";
+
+    internal static readonly string ShippedPath = Path.Combine(RepositoryRoot.Path, "functions", "ServerlessHub", "OpenApi", "v1.json");
 
     [Fact]
     public async Task ShippedDocument_IsWhatTheFunctionsDescribe()
@@ -35,6 +44,41 @@ public sealed class OpenApiDocumentTests
         Assert.Equal(generated, (await File.ReadAllTextAsync(ShippedPath, TestContext.Current.CancellationToken)).ReplaceLineEndings("\n"));
     }
 
+    /// <summary>
+    /// What the functions' own metadata cannot say: the keys every function without <c>[AllowAnonymous]</c> checks (either
+    /// scheme opens it), the 500 problem+json the worker's failure middleware answers for any function, and distinct
+    /// operation ids for a function that takes several methods.
+    /// </summary>
+    private static Task DescribeHostBehaviour(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (!metadata.OfType<IAllowAnonymous>().Any())
+        {
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderKey, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(QueryKey, context.Document)] = [] },
+            ];
+        }
+
+        operation.Responses ??= [];
+        operation.Responses[StatusCodes.Status500InternalServerError.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
+        {
+            Description = "Internal Server Error",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), context.Document) },
+            },
+        };
+        if (metadata.OfType<IHttpMethodMetadata>().LastOrDefault() is { HttpMethods.Count: > 1 })
+        {
+            var method = context.Description.HttpMethod!.ToLowerInvariant();
+            operation.OperationId += char.ToUpperInvariant(method[0]) + method[1..];
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static async Task<string> GenerateAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
@@ -46,8 +90,18 @@ public sealed class OpenApiDocumentTests
             document.Info.Title = "ServerlessHub";
             document.Info.Description = "协作体报送中枢 HTTP API. Keys go in the x-functions-key header or the code query parameter.";
             document.Servers?.Clear();
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[HeaderKey] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeys.HeaderName, Description = "A hub key or an admin key.",
+            };
+            document.Components.SecuritySchemes[QueryKey] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = ApiKeys.QueryName, Description = "A hub key or an admin key, where a header cannot be set.",
+            };
             return Task.CompletedTask;
-        }));
+        }).AddOperationTransformer(DescribeHostBehaviour));
         await using var app = builder.Build();
         var routePrefix = app.Services.GetRequiredService<HostSettings>().RoutePrefix;
         foreach (var function in FunctionIndex.Of([]).Http)
