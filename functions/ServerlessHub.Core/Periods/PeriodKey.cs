@@ -12,10 +12,25 @@ public static class PeriodKey
     /// <summary>The longest key accepted, in UTF-16 code units.</summary>
     public const int MaxLength = 64;
 
+    /// <summary>
+    /// The first and last years a period, window, leave or export may fall in. DateTime ends at years 1 and 9999, and a
+    /// period's opening, due time and late window lie a time-zone offset and some periods beyond its days, so days at
+    /// those ends cannot be scheduled; nothing a hub reports on is near them.
+    /// </summary>
+    public const int FirstYear = 1900;
+
+    /// <inheritdoc cref="FirstYear"/>
+    public const int LastYear = 9000;
+
+    /// <summary>Whether <paramref name="day"/> lies in the years the hub can schedule, <see cref="FirstYear"/> to <see cref="LastYear"/>.</summary>
+    public static bool IsSupportedDay(DateOnly day) => day.Year is >= FirstYear and <= LastYear;
+
     /// <summary>Whether <paramref name="key"/> can name a period: 1 to <see cref="MaxLength"/> characters, none of them
-    /// <c>/ \ # ?</c>, a control character or white space at either end.</summary>
+    /// <c>/ \ # ?</c>, a control character or white space at either end, and not <c>.</c> or <c>..</c>, which a URL
+    /// path cannot carry as a segment.</summary>
     public static bool IsValid(string? key) =>
         !string.IsNullOrEmpty(key)
+        && key is not ("." or "..")
         && key.Length <= MaxLength
         && !char.IsWhiteSpace(key[0])
         && !char.IsWhiteSpace(key[^1])
@@ -60,15 +75,15 @@ public static class PeriodKey
         {
             case Cadence.Weekly when key.Length == 8 && key[4] == '-' && key[5] == 'W'
                 && TryDigits(key, 0, 4, out var year) && TryDigits(key, 6, 2, out var week)
-                && year >= 1 && week >= 1 && week <= ISOWeek.GetWeeksInYear(year):
+                && year is >= FirstYear and <= LastYear && week >= 1 && week <= ISOWeek.GetWeeksInYear(year):
                 return DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday));
             case Cadence.Monthly when key.Length == 7 && key[4] == '-'
                 && TryDigits(key, 0, 4, out var year) && TryDigits(key, 5, 2, out var month)
-                && year >= 1 && month is >= 1 and <= 12:
+                && year is >= FirstYear and <= LastYear && month is >= 1 and <= 12:
                 return new DateOnly(year, month, 1);
             case Cadence.Quarterly when key.Length == 7 && key[4] == '-' && key[5] == 'Q'
                 && TryDigits(key, 0, 4, out var year) && TryDigits(key, 6, 1, out var quarter)
-                && year >= 1 && quarter is >= 1 and <= 4:
+                && year is >= FirstYear and <= LastYear && quarter is >= 1 and <= 4:
                 return new DateOnly(year, ((quarter - 1) * 3) + 1, 1);
             default:
                 return null;

@@ -35,7 +35,8 @@ public static class ApiKeyStatus
     }
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+// A repeated property is ambiguous (which did the sender mean?), so it is refused rather than the last one winning.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(CreateKeyRequest))]
 [JsonSerializable(typeof(ApiKeyDto))]
 [JsonSerializable(typeof(ApiKeyListDto))]

@@ -29,6 +29,12 @@ public static class KeyExpiry
         }
         else if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            // The end of 9999-12-31 in a zone east of UTC is past the last instant there is.
+            if (!Periods.PeriodKey.IsSupportedDay(date))
+            {
+                return null;
+            }
+
             expires = LocalTime.ToInstant(date.AddDays(1), TimeOnly.MinValue, zone);
         }
         else if (!text.Contains('T', StringComparison.Ordinal)

@@ -10,9 +10,9 @@ internal static class KeyRequests
     public static (string Name, DateTimeOffset? ExpiresAt, ProblemHttpResult? Problem) Read(HttpContext context, CreateKeyRequest body, TimeZoneInfo zone, DateTimeOffset now)
     {
         var name = body.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 64)
+        if (string.IsNullOrEmpty(name) || name.Length > 64 || name.Any(char.IsControl))
         {
-            return ("", null, Problems.BadRequest(context, ("请给密钥起个名字（name，最多 64 字），便于日后识别。", "Give the key a name of at most 64 characters.")));
+            return ("", null, Problems.BadRequest(context, ("请给密钥起个名字（name，最多 64 字，不含控制字符），便于日后识别。", "Give the key a name of at most 64 characters, without control characters.")));
         }
 
         switch (body)

@@ -87,5 +87,5 @@ internal sealed record ExportQuery(ExportFormat Format, ExportSelection Selectio
     }
 
     private static bool TryDay(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        DateOnly.TryParseExact(text, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && Periods.PeriodKey.IsSupportedDay(day);
 }

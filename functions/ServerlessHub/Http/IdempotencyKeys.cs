@@ -12,14 +12,15 @@ public static class IdempotencyKeys
 
     public static (string? Key, ProblemHttpResult? Problem) Of(HttpContext context)
     {
-        var key = context.Request.Headers[Header].ToString();
-        if (key.Length == 0)
+        if (!context.Request.Headers.TryGetValue(Header, out var values))
         {
             return (null, null);
         }
 
-        return key.Length > MaxLength
-            ? (null, Problems.BadRequest(context, ($"{Header} 最长 {MaxLength} 个字符。", $"{Header} may have at most {MaxLength} characters.")))
+        // A sender who sends the header counts on a safe retry; an empty key would quietly give it none.
+        var key = values.ToString();
+        return key.Trim().Length is 0 or > MaxLength || key.Any(char.IsControl)
+            ? (null, Problems.BadRequest(context, ($"{Header} 应为 1 到 {MaxLength} 个字符，且不含控制字符。", $"{Header} must have 1 to {MaxLength} characters and no control characters.")))
             : (key, null);
     }
 

@@ -132,13 +132,16 @@ public static class CallbackEndpoint
 
     private static ProblemHttpResult? StaleTimestamp(HttpContext context, string? timestamp, CallbackServices services)
     {
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 99_999_999_999)
+        // Whoever holds the token signs whatever timestamp text they like, so one that is not plain Unix seconds must be
+        // refused here: passed on, it would be signed correctly and never fall out of the replay window.
+        var window = services.Options.Value.CallbackClockSkew;
+        if (timestamp is not { Length: > 0 and <= 11 } || !timestamp.All(char.IsAsciiDigit))
         {
-            return null; // The signature check refuses it: the timestamp is part of what is signed.
+            return Problems.Create(context, StatusCodes.Status400BadRequest, ("回调时间戳无效", "Invalid callback timestamp"),
+                ("回调的 timestamp 应为 Unix 秒数。", "The callback timestamp must be Unix seconds."));
         }
 
-        var skew = (services.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration();
-        var window = services.Options.Value.CallbackClockSkew;
+        var skew = (services.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture))).Duration();
         return skew <= window ? null : Problems.Create(context, StatusCodes.Status400BadRequest, ("回调已过期", "Stale callback"),
             ($"回调的 timestamp 与服务器时间相差超过 {window.TotalMinutes:0} 分钟，已拒绝（防止重放）。", $"The callback timestamp is more than {window.TotalMinutes:0} minutes from this server's time; refused to prevent replay."));
     }

@@ -13,7 +13,8 @@ public sealed record LeaveDto(string Id, string Subject, string SubjectId, DateO
 
 public sealed record LeaveListDto(string HubId, IReadOnlyList<LeaveDto> Leave);
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// A repeated property is ambiguous (which did the sender mean?), so it is refused rather than the last one winning.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LeaveRequest))]
 [JsonSerializable(typeof(LeaveDto))]
 [JsonSerializable(typeof(LeaveListDto))]

@@ -102,6 +102,11 @@ public sealed class RecordLeaveFunction(LeaveServices services)
             return Problems.BadRequest(context, ("请给出 firstDay 和 lastDay（如 2026-11-24）。", "Give firstDay and lastDay (e.g. 2026-11-24)."));
         }
 
+        if (!Periods.PeriodKey.IsSupportedDay(first) || !Periods.PeriodKey.IsSupportedDay(last))
+        {
+            return Problems.BadRequest(context, ($"请假日期应在 {Periods.PeriodKey.FirstYear} 年至 {Periods.PeriodKey.LastYear} 年之间。", $"Leave days must lie in the years {Periods.PeriodKey.FirstYear} to {Periods.PeriodKey.LastYear}."));
+        }
+
         if (last < first || last.DayNumber - first.DayNumber + 1 > LeaveRecord.MaxDays)
         {
             return Problems.BadRequest(context, ($"请假日期应从 firstDay 到 lastDay，且不超过 {LeaveRecord.MaxDays} 天。", $"lastDay must not be before firstDay, and leave may cover at most {LeaveRecord.MaxDays} days."));

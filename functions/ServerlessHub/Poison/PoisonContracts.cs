@@ -35,7 +35,8 @@ public sealed record PoisonListDto(string Queue, string PoisonQueue, IReadOnlyLi
 /// <summary>What a replay did: the poison message ids sent back to <see cref="Queue"/>, and the asked-for ids not seen.</summary>
 public sealed record ReplayDto(string Queue, IReadOnlyList<string> Replayed, IReadOnlyList<string> NotFound);
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+// A repeated property is ambiguous (which did the sender mean?), so it is refused rather than the last one winning.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(ReplayRequest))]
 [JsonSerializable(typeof(PoisonListDto))]
 [JsonSerializable(typeof(ReplayDto))]

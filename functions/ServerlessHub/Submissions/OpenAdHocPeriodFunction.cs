@@ -52,9 +52,11 @@ public sealed class OpenAdHocPeriodFunction(SubmissionsServices services, Period
             return Problems.BadRequest(context, ("请给出窗口编号 id（如 2026-flood-check），不能含 / \\ # ? 或控制字符，也不能是 current。", "Give the window an id (e.g. 2026-flood-check) without / \\ # ? or control characters, other than 'current'."));
         }
 
-        if (window.FirstDay is not { } first || window.LastDay is not { } last || last < first || last.DayNumber - first.DayNumber + 1 > MaxDays)
+        if (window.FirstDay is not { } first || window.LastDay is not { } last || last < first || last.DayNumber - first.DayNumber + 1 > MaxDays
+            || !Periods.PeriodKey.IsSupportedDay(first) || !Periods.PeriodKey.IsSupportedDay(last))
         {
-            return Problems.BadRequest(context, ($"请给出 firstDay 和 lastDay（如 2026-11-24），lastDay 不早于 firstDay，最长 {MaxDays} 天。", $"Give firstDay and lastDay (e.g. 2026-11-24), lastDay not before firstDay, at most {MaxDays} days."));
+            return Problems.BadRequest(context, ($"请给出 firstDay 和 lastDay（如 2026-11-24），lastDay 不早于 firstDay，最长 {MaxDays} 天，在 {Periods.PeriodKey.FirstYear} 至 {Periods.PeriodKey.LastYear} 年之间。",
+                $"Give firstDay and lastDay (e.g. 2026-11-24), lastDay not before firstDay, at most {MaxDays} days, in the years {Periods.PeriodKey.FirstYear} to {Periods.PeriodKey.LastYear}."));
         }
 
         var openedBy = window.OpenedBy?.Trim() is { Length: > 0 } named ? named[..Math.Min(64, named.Length)] : "http";
@@ -65,6 +67,6 @@ public sealed class OpenAdHocPeriodFunction(SubmissionsServices services, Period
 
         var period = hub!.Timeline(report).AdHoc(id, first, last);
         await opening.OpenAsync(hub, report, period, context.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Created($"{request.Path}/{id}/status", PeriodDto.From(period));
+        return TypedResults.Created($"{request.Path}/{Uri.EscapeDataString(id)}/status", PeriodDto.From(period));
     }
 }

@@ -47,9 +47,9 @@ public sealed class ReviseSubmissionFunction(SubmissionsServices services)
         }
 
         var values = SubmissionsHttp.ToValues(context, body!.Fields);
-        if (values.Problem is not null)
+        if ((values.Problem ?? SubmissionsHttp.RefuseName(context, body.RevisedBy ?? body.SubmittedBy)) is { } invalid)
         {
-            return values.Problem;
+            return invalid;
         }
 
         var outcome = await services.Submissions.ReviseAsync(scope.Hub, scope.Report, scope.Period, submitterId, values.Values!, SubmissionsHttp.IfMatch(context),

@@ -77,7 +77,8 @@ public sealed record OpenPeriodRequest(string? Id, DateOnly? FirstDay, DateOnly?
 
 public sealed record PeriodListDto(string HubId, string ReportId, IReadOnlyList<PeriodDto> Periods);
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// A repeated property is ambiguous (which did the sender mean?), so it is refused rather than the last one winning.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, AllowDuplicateProperties = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SubmitRequest))]
 [JsonSerializable(typeof(ReviseRequest))]
 [JsonSerializable(typeof(SubmissionDto))]

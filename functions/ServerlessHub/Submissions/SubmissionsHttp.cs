@@ -21,9 +21,10 @@ public static class SubmissionsHttp
         var expected = scope.Hub.ExpectedSubmitters(scope.Report);
         if (scope.Report.Submitters.Scope == SubmitterScope.Unit)
         {
-            if (string.IsNullOrEmpty(unitId))
+            // A userId beside the unitId would be dropped silently, while its sender may have meant a per-person kind.
+            if (string.IsNullOrEmpty(unitId) || !string.IsNullOrEmpty(userId))
             {
-                problem = Problems.BadRequest(context, ($"“{scope.Report.Title}”按单位报送，请提供 unitId。", $"'{scope.Report.Id}' is submitted per unit: give unitId."));
+                problem = Problems.BadRequest(context, ($"“{scope.Report.Title}”按单位报送，请只提供 unitId。", $"'{scope.Report.Id}' is submitted per unit: give unitId only."));
                 return null;
             }
 
@@ -73,12 +74,22 @@ public static class SubmissionsHttp
     }
 
     /// <summary>Who acts over HTTP: the name the body gives, else the name of the API key that was used.</summary>
+    /// <summary>
+    /// 400 when <paramref name="named"/>, who submitted, revised or withdrew, is over 64 characters or holds a control
+    /// character: the name is shown in exports, chats and terminals, which such characters break or mislead, and cutting
+    /// it short would store a name nobody gave.
+    /// </summary>
+    internal static ProblemHttpResult? RefuseName(HttpContext context, string? named) => named is not null && (named.Trim().Length > 64 || named.Any(char.IsControl))
+        ? Problems.BadRequest(context, ("报送人、修改人或撤回人的名字最多 64 字，且不能含控制字符。", "The name of who submits, revises or withdraws may have at most 64 characters and no control characters."))
+        : null;
+
     internal static SubmissionActor Actor(HttpContext context, string? named) =>
-        new(!string.IsNullOrWhiteSpace(named) ? named.Trim()[..Math.Min(64, named.Trim().Length)]
+        new(!string.IsNullOrWhiteSpace(named) ? named.Trim()
             : ApiKeys.NameOf(context) is { Length: > 0 } key ? $"密钥:{key}"[..Math.Min(64, key.Length + 3)] : "http", SubmissionChannel.Http);
 
+    // A sender of If-Match asks for a precondition even when its value is empty; one that cannot match is stale, not absent.
     internal static ETag? IfMatch(HttpContext context) =>
-        context.Request.Headers.IfMatch.ToString() is { Length: > 0 } tag ? new ETag(tag) : null;
+        context.Request.Headers.TryGetValue("If-Match", out var tag) ? new ETag(tag.ToString()) : null;
 
     internal static Idempotency? Idempotency(HttpContext context, int status) => IdempotencyKeys.Of(context).Key is { } key
         ? new Idempotency(key, s => new IdempotentResponse(
@@ -89,7 +100,7 @@ public static class SubmissionsHttp
     {
         context.Response.Headers.ETag = saved.ETag.ToString("H");
         return TypedResults.Created(
-            $"{context.Request.Path}/{Uri.EscapeDataString(saved.Submission.SubmitterId)}".Replace("/current/", $"/{saved.Submission.PeriodKey}/", StringComparison.Ordinal),
+            $"{context.Request.Path}/{Uri.EscapeDataString(saved.Submission.SubmitterId)}".Replace("/current/", $"/{Uri.EscapeDataString(saved.Submission.PeriodKey)}/", StringComparison.Ordinal),
             SubmissionDto.From(saved.Submission));
     }
 

@@ -52,9 +52,9 @@ public sealed class SubmitReportFunction(SubmissionsServices services)
         }
 
         var values = SubmissionsHttp.ToValues(context, body.Fields);
-        if (values.Problem is not null)
+        if ((values.Problem ?? SubmissionsHttp.RefuseName(context, body.SubmittedBy)) is { } invalid)
         {
-            return values.Problem;
+            return invalid;
         }
 
         var outcome = await services.Submissions.SubmitAsync(

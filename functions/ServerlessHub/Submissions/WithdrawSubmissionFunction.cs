@@ -37,8 +37,12 @@ public sealed class WithdrawSubmissionFunction(SubmissionsServices services)
         }
 
         var by = request.Query["by"].ToString();
+        if (SubmissionsHttp.RefuseName(context, by) is { } invalidName)
+        {
+            return invalidName;
+        }
         var outcome = await services.Submissions.WithdrawAsync(scope.Hub, scope.Report, scope.Period, submitterId, SubmissionsHttp.IfMatch(context),
-            SubmissionsHttp.Actor(context, by.Length is > 0 and <= 64 ? by : null), SubmissionsHttp.Idempotency(context, StatusCodes.Status200OK), context.RequestAborted).ConfigureAwait(false);
+            SubmissionsHttp.Actor(context, by), SubmissionsHttp.Idempotency(context, StatusCodes.Status200OK), context.RequestAborted).ConfigureAwait(false);
         return outcome switch
         {
             SubmissionOutcome.Saved saved => SubmissionsHttp.Ok(context, saved),
