@@ -13,6 +13,7 @@ using ServerlessHub.Storage.Digests;
 using ServerlessHub.Storage.Leave;
 using ServerlessHub.Storage.Submissions;
 using ServerlessHub.Submissions;
+using ServerlessHub.Testing;
 using ServerlessHub.WeCom.Api;
 
 namespace ServerlessHub.Benchmarks.Digests;
@@ -53,11 +54,11 @@ internal static class DigestCommand
         // Before the app's first storage request, so the request log sees the continuation tokens that tell pages apart.
         TableRequestLog.KeepQueryStrings();
         var clock = new SettableClock(new DateTimeOffset(2026, 8, 31, 9, 0, 0, Shanghai));
-        Console.WriteLine($"Starting Azurite and the app ({Units} units, {Units * DigestHubDocument.LiaisonsPerUnit} liaisons, triggers off so nothing else touches storage)…");
+        Console.WriteLine($"Starting Azurite and the app ({Units} units, {Units * LargeHubDocument.LiaisonsPerUnit} liaisons, triggers off so nothing else touches storage)…");
         await using var bench = await BenchmarkHub.StartAsync(
             HubId,
-            DigestHubDocument.Build(HubId, Units),
-            new Dictionary<string, string?> { ["LocalHost:RunTriggers"] = "false", [DigestHubDocument.RobotSetting] = "http://127.0.0.1:9/robot" },
+            LargeHubDocument.Build(HubId, "基准测试学前教育协作体", Units),
+            new Dictionary<string, string?> { ["LocalHost:RunTriggers"] = "false", [LargeHubDocument.RobotSetting] = "http://127.0.0.1:9/robot" },
             services => services.AddSingleton<TimeProvider>(clock),
             cancellationToken);
         var services = bench.App.Services;
@@ -199,7 +200,7 @@ internal static class DigestCommand
                     {
                         var unit = units[item];
                         var outcome = await service.SubmitAsync(hub, kind, period, expected[unit], Values(unit, period),
-                            new SubmissionActor(DigestHubDocument.LiaisonId(unit), SubmissionChannel.Http), null, cancellationToken);
+                            new SubmissionActor(LargeHubDocument.LiaisonId(unit), SubmissionChannel.Http), null, cancellationToken);
                         if (outcome is not SubmissionOutcome.Saved { Submission: var saved })
                         {
                             throw new InvalidOperationException($"Submitting for {expected[unit].Id} in {period.Key} came to {outcome}.");
@@ -241,13 +242,13 @@ internal static class DigestCommand
         var records = new List<LeaveRecord>();
         for (var i = 0; i < UnitsOnLeave; i++)
         {
-            records.Add(new LeaveRecord(hub.Id, $"now{i:D2}", LeaveSubject.Unit, DigestHubDocument.UnitId(FirstUnitOnLeave + i), dueDay.AddDays(-2), dueDay.AddDays(1), "集中培训", "bench", at));
-            records.Add(new LeaveRecord(hub.Id, $"past{i:D2}", LeaveSubject.Unit, DigestHubDocument.UnitId(200 + i), dueDay.AddDays(-40), dueDay.AddDays(-35), "迎检", "bench", at));
+            records.Add(new LeaveRecord(hub.Id, $"now{i:D2}", LeaveSubject.Unit, LargeHubDocument.UnitId(FirstUnitOnLeave + i), dueDay.AddDays(-2), dueDay.AddDays(1), "集中培训", "bench", at));
+            records.Add(new LeaveRecord(hub.Id, $"past{i:D2}", LeaveSubject.Unit, LargeHubDocument.UnitId(200 + i), dueDay.AddDays(-40), dueDay.AddDays(-35), "迎检", "bench", at));
         }
 
         for (var i = 0; i < 10; i++)
         {
-            records.Add(new LeaveRecord(hub.Id, $"person{i:D2}", LeaveSubject.Person, DigestHubDocument.LiaisonId(300 + i), dueDay.AddDays(-4), dueDay, "病假", "bench", at));
+            records.Add(new LeaveRecord(hub.Id, $"person{i:D2}", LeaveSubject.Person, LargeHubDocument.LiaisonId(300 + i), dueDay.AddDays(-4), dueDay, "病假", "bench", at));
         }
 
         foreach (var record in records)
@@ -322,7 +323,7 @@ internal static class DigestCommand
         report.AppendLine(c, $"The digest's Markdown: {rendering.Bytes:N0} bytes (UTF-8), split into **{rendering.Parts}** robot messages of at most 4,096 bytes (largest {rendering.LargestPart:N0}); " +
             $"it counts {rendering.Counts.Expected} expected, {rendering.Counts.Submitted} submitted ({rendering.Counts.Late} late), {rendering.Counts.Missing} missing, {rendering.Counts.OnLeave} on leave.");
         report.AppendLine();
-        report.AppendLine(c, $"{Units} units × {DigestHubDocument.LiaisonsPerUnit} liaisons, the weekly report's {weeks} weeks up to {DigestedPeriod} filled through `SubmissionService` " +
+        report.AppendLine(c, $"{Units} units × {LargeHubDocument.LiaisonsPerUnit} liaisons, the weekly report's {weeks} weeks up to {DigestedPeriod} filled through `SubmissionService` " +
             $"({seeded.Submitted:N0} submissions, {seeded.Late:N0} late; each writes its ledger row), {seeded.Leave} leave records; digest as of {DigestTime:yyyy-MM-dd HH:mm} (UTC+8). " +
             $"{runs} measured runs of each side after one first digest and 5 warm-up pairs, interleaved (digest, raw / raw, digest); compute and render alone {runs} times each. " +
             $"Load average {loadBefore} before, {loadAfter} after. .NET {Environment.Version}, {RuntimeInformation.OSDescription.Trim()}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");

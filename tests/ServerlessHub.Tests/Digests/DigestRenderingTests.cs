@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ServerlessHub.Hubs;
 using ServerlessHub.Periods;
@@ -8,6 +7,7 @@ using ServerlessHub.Storage.Digests;
 using ServerlessHub.Storage.Leave;
 using ServerlessHub.Storage.Submissions;
 using ServerlessHub.Submissions;
+using ServerlessHub.Testing;
 using ServerlessHub.WeCom.Api;
 
 namespace ServerlessHub.Digests;
@@ -168,52 +168,10 @@ public sealed class DigestRenderingTests
         }, 2);
     }
 
-    /// <summary>A hub of <paramref name="units"/> kindergartens with four people each: a liaison and three staff.</summary>
+    /// <summary>A hub of <paramref name="units"/> kindergartens with four liaisons each (<see cref="LargeHubDocument"/>).</summary>
     internal static (Hub Hub, ReportKind Kind) LargeHub(int units)
     {
-        var text = new StringBuilder("""
-            id: large-hub
-            name: 大型协作体
-            channels:
-              - { id: leaders, kind: robot-webhook, webhook: "@setting:LEADERS" }
-            terms:
-              - { id: 2026-2027-1, name: 2026—2027学年第一学期, firstDay: 2026-09-01, lastDay: 2027-01-22 }
-            units:
-
-            """);
-        for (var i = 1; i <= units; i++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"  - {{ id: u{i:D4}, name: 第{i}幼儿园 }}\n");
-        }
-
-        text.Append("people:\n");
-        for (var i = 1; i <= units; i++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"  - {{ userId: l{i:D4}, name: 联络员{i}, unit: u{i:D4}, roles: [liaison] }}\n");
-            for (var j = 1; j <= 3; j++)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"  - {{ userId: s{i:D4}x{j}, name: 教师{i}-{j}, unit: u{i:D4}, roles: [liaison] }}\n");
-            }
-        }
-
-        text.Append("""
-            reports:
-              - id: weekly
-                title: 周报
-                cadence: weekly
-                due: { from: start, days: 4, time: "17:00" }
-                fields:
-                  - { id: progress, label: 本周进展, type: text, required: true }
-                  - { id: problems, label: 存在问题, type: text }
-                  - { id: plan, label: 下周计划, type: text }
-                  - { id: sessions, label: 活动场次, type: number }
-                quotas:
-                  - { field: sessions, atLeast: 2, per: semester }
-                digests:
-                  - { id: weekly-digest, template: digest-weekly, channels: [leaders], schedule: { weekday: monday, time: "09:00" }, highlights: progress, problems: problems }
-
-            """);
-        var parsed = HubDefinitionParser.Parse(text.ToString());
+        var parsed = HubDefinitionParser.Parse(LargeHubDocument.Build("large-hub", "大型协作体", units));
         Assert.True(parsed.Succeeded, string.Join("; ", parsed.Errors));
         var hub = new Hub(parsed.Definition!, 1);
         return (hub, hub.ReportOf("weekly"));

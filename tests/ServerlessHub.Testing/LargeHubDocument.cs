@@ -1,29 +1,30 @@
 using System.Globalization;
 using System.Text;
 
-namespace ServerlessHub.Benchmarks.Digests;
+namespace ServerlessHub.Testing;
 
 /// <summary>
-/// A large hub as the digest reads it: units of four liaisons each, the autumn term of 2026–2027, and a weekly report
-/// with a number field, a per-semester quota on it and a Monday digest to a leaders' group robot.
+/// A large hub as the digest tests and the digest benchmark read it: units of four liaisons each, the autumn term of
+/// 2026–2027, and a weekly report with a number field, a per-semester quota on it and a Monday digest to a leaders'
+/// group robot.
 /// </summary>
-internal static class DigestHubDocument
+public static class LargeHubDocument
 {
     public const int LiaisonsPerUnit = 4;
 
-    /// <summary>The setting that holds the leaders' robot webhook; nothing is posted (triggers are off), but the hub names it.</summary>
-    public const string RobotSetting = "BENCH_LEADERS_ROBOT";
+    /// <summary>The setting that holds the leaders' robot webhook, which the hub names.</summary>
+    public const string RobotSetting = "LARGE_HUB_LEADERS_ROBOT";
 
     public static string UnitId(int index) => string.Create(CultureInfo.InvariantCulture, $"u{index + 1:D4}");
 
     /// <summary>The first of the unit's liaisons, who submits for it.</summary>
     public static string LiaisonId(int index) => string.Create(CultureInfo.InvariantCulture, $"l{index + 1:D4}");
 
-    public static string Build(string hubId, int units)
+    public static string Build(string hubId, string name, int units)
     {
         var yaml = new StringBuilder();
         yaml.AppendLine(CultureInfo.InvariantCulture, $"id: {hubId}");
-        yaml.AppendLine("name: 基准测试学前教育协作体");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"name: {name}");
         yaml.AppendLine("channels:");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{ id: leaders, kind: robot-webhook, webhook: \"@setting:{RobotSetting}\" }}");
         yaml.AppendLine("terms:");
