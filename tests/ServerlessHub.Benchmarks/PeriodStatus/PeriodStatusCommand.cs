@@ -37,7 +37,10 @@ internal static class PeriodStatusCommand
         args.EnsureAllRead();
 
         Console.WriteLine($"Starting Azurite and the app ({Units}-unit hub, triggers off)…");
-        await using var bench = await BenchmarkHub.StartAsync(HubId, BenchmarkHub.Document(HubId, Units), new Dictionary<string, string?> { ["LocalHost:RunTriggers"] = "false" }, cancellationToken);
+        // Monday of the week after: the period is past due (submitters missing or late) and still takes submissions.
+        var clock = new SettableClock(new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.FromHours(8)));
+        await using var bench = await BenchmarkHub.StartAsync(HubId, BenchmarkHub.Document(HubId, Units), new Dictionary<string, string?> { ["LocalHost:RunTriggers"] = "false" },
+            services => services.AddSingleton<TimeProvider>(clock), cancellationToken);
         await using var bare = await BareEndpoint.StartAsync(cancellationToken);
         using var http = bench.Client();
         var adminKey = await bench.App.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Admin, null, "bench", DateTimeOffset.UtcNow, null, cancellationToken);

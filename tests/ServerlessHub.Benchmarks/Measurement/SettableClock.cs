@@ -1,8 +1,8 @@
-namespace ServerlessHub.Benchmarks.Digests;
+namespace ServerlessHub.Benchmarks.Measurement;
 
 /// <summary>
-/// The app's clock, set by the benchmark: submissions made "on Wednesday" are on time and those made "on Saturday"
-/// late, as the app itself decides from its clock. Only the wall-clock reading is replaced; timers and timestamps stay
+/// The app's clock, set by the benchmark: the app itself decides from it which submissions are late and which
+/// periods still take them (a benchmark's periods are fixed, the real date moves on). Only the wall-clock reading is replaced; timers and timestamps stay
 /// the system's, so nothing in the app waits on a clock that never moves.
 /// </summary>
 internal sealed class SettableClock(DateTimeOffset now) : TimeProvider
