@@ -1,6 +1,7 @@
 using ServerlessHub.Hubs;
 using ServerlessHub.Outbound;
 using ServerlessHub.Periods;
+using ServerlessHub.Replies;
 using ServerlessHub.Schedule;
 using ServerlessHub.Storage.Digests;
 using ServerlessHub.Storage.Hubs;
@@ -13,7 +14,7 @@ namespace ServerlessHub.Digests;
 /// rendered and queued, so it goes out once whatever the number of instances; a claim whose owner died before queuing
 /// is taken over by a later tick. When the chosen template fails, the built-in one stands in and the coordinators are told why.
 /// </summary>
-public sealed partial class DigestPosting(HubStore hubStore, HubCatalog hubs, DigestPostStore posts, DigestBuilder builder, OutboundQueues outbound, TimeProvider time, ILogger<DigestPosting> logger) : IScheduledWork
+public sealed partial class DigestPosting(HubStore hubStore, HubCatalog hubs, DigestPostStore posts, DigestBuilder builder, OutboundQueues outbound, TemplateRenderer templates, TimeProvider time, ILogger<DigestPosting> logger) : IScheduledWork
 {
     /// <summary>How long a claim may stay unqueued before another instance takes the post over.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
@@ -80,7 +81,7 @@ public sealed partial class DigestPosting(HubStore hubStore, HubCatalog hubs, Di
             return;
         }
 
-        var text = $"汇总“{digest.Id}”（{kind.Title}）未能使用模板“{digest.Template}”，已改用内置模板“{template}”发出。\n原因：{reason}\n请修正模板后重新应用中枢定义。";
+        var text = templates.Render("chat/digest-template-failed", new TemplateFailedModel(digest.Id, kind.Title, digest.Template, template, reason));
         await outbound.EnqueueAsync(new SendMessage(hub.Id, $"digest-template:{kind.Id}:{period.Key}:{digest.Id}", Destination.People(coordinators), MessageFormat.Text, text), cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,3 +91,6 @@ public sealed partial class DigestPosting(HubStore hubStore, HubCatalog hubs, Di
     [LoggerMessage(1801, LogLevel.Warning, "Hub {HubId}: digest {DigestId} could not use template {Template}; the built-in {Fallback} was used", EventName = "DigestTemplateFailed")]
     private static partial void TemplateFailed(ILogger logger, string hubId, string digestId, string template, string fallback);
 }
+
+/// <summary>What the coordinators are told when a digest's own template failed (<c>templates/chat/digest-template-failed</c>).</summary>
+internal sealed record TemplateFailedModel(string Digest, string Kind, string Template, string Fallback, string Reason);
