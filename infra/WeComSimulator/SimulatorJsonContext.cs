@@ -13,6 +13,8 @@ namespace ServerlessHub.WeCom.Simulation;
 [JsonSerializable(typeof(ChatCreateReply))]
 [JsonSerializable(typeof(IReadOnlyList<RecordedMessage>))]
 [JsonSerializable(typeof(TokenStats))]
+[JsonSerializable(typeof(Faults.SimulatedFault))]
+[JsonSerializable(typeof(IReadOnlyList<Faults.SimulatedFault>))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Members.SayRequest))]
 [JsonSerializable(typeof(Members.CallbackResult))]

@@ -1,3 +1,5 @@
+using ServerlessHub.WeCom.Simulation.Faults;
+
 namespace ServerlessHub.WeCom.Simulation;
 
 /// <summary>The simulator's console lines, one per event, readable at a glance.</summary>
@@ -23,4 +25,12 @@ internal static partial class SimulatorLog
     [LoggerMessage(EventId = 9005, EventName = "TokensChanged", Level = LogLevel.Information,
         Message = "已将现有 access_token 全部设为{State}")]
     public static partial void TokensChanged(ILogger logger, string state);
+
+    [LoggerMessage(EventId = 9006, EventName = "FaultStruck", Level = LogLevel.Information,
+        Message = "故障注入：{Kind} → {Path}")]
+    public static partial void FaultStruck(ILogger logger, FaultKind kind, PathString path);
+
+    [LoggerMessage(EventId = 9007, EventName = "DuplicateDropped", Level = LogLevel.Information,
+        Message = "message/send：重复消息检查，{Seconds} 秒内已收到相同内容，不再投递")]
+    public static partial void DuplicateDropped(ILogger logger, double seconds);
 }

@@ -1,4 +1,5 @@
 using ServerlessHub.WeCom.Simulation.AiBot;
+using ServerlessHub.WeCom.Simulation.Faults;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Tokens;
 
@@ -31,6 +32,9 @@ public sealed class WeComSimulator : IAsyncDisposable
 
     /// <summary>The issued access tokens, to count gettoken calls or make tokens expire or become invalid.</summary>
     public TokenRegistry Tokens => Service<TokenRegistry>();
+
+    /// <summary>Faults to strike the next sending calls with: slow answers, HTTP errors, busy, 45009, dropped connections.</summary>
+    public FaultPlan Faults => Service<FaultPlan>();
 
     /// <summary>
     /// A new AI-bot <c>response_url</c> on this simulator, usable once within an hour, as WeCom puts in each AI-bot

@@ -1,6 +1,7 @@
 using ServerlessHub.WeCom.Simulation.AiBot;
 using ServerlessHub.WeCom.Simulation.AppMessages;
 using ServerlessHub.WeCom.Simulation.Chats;
+using ServerlessHub.WeCom.Simulation.Faults;
 using ServerlessHub.WeCom.Simulation.Inspection;
 using ServerlessHub.WeCom.Simulation.Members;
 using ServerlessHub.WeCom.Simulation.Recording;
@@ -25,6 +26,7 @@ public static class WeComSimulatorComposition
         services.AddSingleton(new TokenRegistry(options, timeProvider));
         services.AddSingleton(new RobotRateWindow(options, timeProvider));
         services.AddSingleton(new ChatRegistry(options));
+        services.AddSingleton(new FaultPlan(timeProvider));
         services.AddSingleton(new ResponseUrlRegistry(timeProvider));
         services.AddHttpClient(nameof(MemberCallbacks));
         services.AddSingleton(provider => new MemberCallbacks(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(MemberCallbacks)), options.CorpId, timeProvider));

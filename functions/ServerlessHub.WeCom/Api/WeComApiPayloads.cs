@@ -25,7 +25,9 @@ internal sealed record AppMessageRequest(
     [property: JsonPropertyName("agentid")] int AgentId,
     [property: JsonPropertyName("text")] ContentBody? Text = null,
     [property: JsonPropertyName("markdown")] ContentBody? Markdown = null,
-    [property: JsonPropertyName("safe")] int? Safe = null);
+    [property: JsonPropertyName("safe")] int? Safe = null,
+    [property: JsonPropertyName("enable_duplicate_check")] int? EnableDuplicateCheck = null,
+    [property: JsonPropertyName("duplicate_check_interval")] int? DuplicateCheckInterval = null);
 
 internal sealed record ChatMessageRequest(
     [property: JsonPropertyName("chatid")] string ChatId,

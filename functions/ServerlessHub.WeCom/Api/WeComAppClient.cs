@@ -66,10 +66,24 @@ public class WeComAppClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message id and the recipients WeCom could not reach.</returns>
     /// <exception cref="WeComApiException">WeCom refused the message (81013 when no recipient is valid) or could not be reached.</exception>
-    public virtual Task<WeComMessageReceipt> SendTextAsync(WeComRecipients recipients, string content, CancellationToken cancellationToken = default)
+    public virtual Task<WeComMessageReceipt> SendTextAsync(WeComRecipients recipients, string content, CancellationToken cancellationToken = default) =>
+        SendTextAsync(recipients, content, duplicateCheck: null, cancellationToken);
+
+    /// <summary>Sends a text message to members, departments or tags, asking WeCom to drop it if it repeats one.</summary>
+    /// <param name="recipients">Who receives it.</param>
+    /// <param name="content">The text, at most <see cref="WeComContentLimits.AppTextBytes"/> UTF-8 bytes.</param>
+    /// <param name="duplicateCheck">
+    /// When given, WeCom's <c>enable_duplicate_check</c> over this interval (1 s–4 h): the same content to the same
+    /// recipients within it is accepted and not delivered again. For resending a message whose earlier call may have
+    /// arrived.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message id and the recipients WeCom could not reach.</returns>
+    /// <exception cref="WeComApiException">WeCom refused the message or could not be reached.</exception>
+    public virtual Task<WeComMessageReceipt> SendTextAsync(WeComRecipients recipients, string content, TimeSpan? duplicateCheck, CancellationToken cancellationToken = default)
     {
         WeComContentLimits.EnsureWithin(content, WeComContentLimits.AppTextBytes);
-        return SendMessageAsync(recipients, "text", cancellationToken, text: new ContentBody(content), safe: 0);
+        return SendMessageAsync(recipients, "text", duplicateCheck, cancellationToken, text: new ContentBody(content), safe: 0);
     }
 
     /// <summary>Sends a markdown message to members, departments or tags.</summary>
@@ -78,10 +92,20 @@ public class WeComAppClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message id and the recipients WeCom could not reach.</returns>
     /// <exception cref="WeComApiException">WeCom refused the message or could not be reached.</exception>
-    public virtual Task<WeComMessageReceipt> SendMarkdownAsync(WeComRecipients recipients, string content, CancellationToken cancellationToken = default)
+    public virtual Task<WeComMessageReceipt> SendMarkdownAsync(WeComRecipients recipients, string content, CancellationToken cancellationToken = default) =>
+        SendMarkdownAsync(recipients, content, duplicateCheck: null, cancellationToken);
+
+    /// <summary>Sends a markdown message to members, departments or tags, asking WeCom to drop it if it repeats one.</summary>
+    /// <param name="recipients">Who receives it.</param>
+    /// <param name="content">The markdown, at most <see cref="WeComContentLimits.AppMarkdownBytes"/> UTF-8 bytes.</param>
+    /// <param name="duplicateCheck">As for <see cref="SendTextAsync(WeComRecipients, string, TimeSpan?, CancellationToken)"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The message id and the recipients WeCom could not reach.</returns>
+    /// <exception cref="WeComApiException">WeCom refused the message or could not be reached.</exception>
+    public virtual Task<WeComMessageReceipt> SendMarkdownAsync(WeComRecipients recipients, string content, TimeSpan? duplicateCheck, CancellationToken cancellationToken = default)
     {
         WeComContentLimits.EnsureWithin(content, WeComContentLimits.AppMarkdownBytes);
-        return SendMessageAsync(recipients, "markdown", cancellationToken, markdown: new ContentBody(content));
+        return SendMessageAsync(recipients, "markdown", duplicateCheck, cancellationToken, markdown: new ContentBody(content));
     }
 
     /// <summary>Sends a text message to an app-owned group chat.</summary>
@@ -109,14 +133,21 @@ public class WeComAppClient
     private async Task<WeComMessageReceipt> SendMessageAsync(
         WeComRecipients recipients,
         string messageType,
+        TimeSpan? duplicateCheck,
         CancellationToken cancellationToken,
         ContentBody? text = null,
         ContentBody? markdown = null,
         int? safe = null)
     {
         ArgumentNullException.ThrowIfNull(recipients);
+        if (duplicateCheck is { } interval && (interval < TimeSpan.FromSeconds(1) || interval > TimeSpan.FromHours(4)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(duplicateCheck), interval, "WeCom checks duplicates over 1 s to 4 hours.");
+        }
+
         var request = new AppMessageRequest(
-            recipients.ToUser, recipients.ToParty, recipients.ToTag, messageType, AgentId, text, markdown, safe);
+            recipients.ToUser, recipients.ToParty, recipients.ToTag, messageType, AgentId, text, markdown, safe,
+            duplicateCheck is null ? null : 1, duplicateCheck is { } checkInterval ? (int)checkInterval.TotalSeconds : null);
         var response = await CallAsync(
             "cgi-bin/message/send",
             request,

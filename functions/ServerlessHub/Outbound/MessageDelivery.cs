@@ -10,15 +10,23 @@ namespace ServerlessHub.Outbound;
 /// </summary>
 public sealed class MessageDelivery(OutboxStore outbox, SendRateLimiter limiter, PartSender sender, IOptions<OutboundOptions> options, TimeProvider time)
 {
+    // Covers every retry of a part: the longest back-off schedule (MaxAttempts × MaxRetryDelay at their defaults) and
+    // a crashed instance's message returning after its visibility timeout.
+    private static readonly TimeSpan RepeatWindow = TimeSpan.FromHours(1);
+
     /// <param name="hubId">The hub.</param>
     /// <param name="date">The outbox date of the message.</param>
     /// <param name="message">The message.</param>
     /// <param name="target">Its resolved destination.</param>
     /// <param name="parts">Its content split to fit the destination.</param>
     /// <param name="note">Recorded with every part, e.g. that the content was cut.</param>
+    /// <param name="redelivered">
+    /// The queue delivered this message before: an earlier attempt may have stopped (the process died) after WeCom
+    /// accepted a part and before the outbox recorded it.
+    /// </param>
     /// <param name="cancellationToken">Cancels waiting and sending.</param>
     public async Task<DeliveryOutcome> DeliverAsync(
-        string hubId, DateOnly date, SendMessage message, DeliveryTarget target, IReadOnlyList<string> parts, string? note, CancellationToken cancellationToken)
+        string hubId, DateOnly date, SendMessage message, DeliveryTarget target, IReadOnlyList<string> parts, string? note, bool redelivered, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var scope = target switch
@@ -47,10 +55,13 @@ public sealed class MessageDelivery(OutboxStore outbox, SendRateLimiter limiter,
                 return new DeliveryOutcome.Deferred(wait, reason);
             }
 
+            // A part tried before may have reached WeCom even though its call failed (a timeout, a dropped answer, a
+            // process killed before the outbox was written): resend it with WeCom's duplicate check where there is one.
+            var mayRepeat = redelivered || entry.Attempts > 0;
             entry = entry with { Attempts = entry.Attempts + 1, LastAttemptAt = time.GetUtcNow() };
             try
             {
-                var receipt = await sender.SendAsync(target, message.Format, parts[i], i == 0 ? message.Mentions : null, cancellationToken).ConfigureAwait(false);
+                var receipt = await sender.SendAsync(target, message.Format, parts[i], i == 0 ? message.Mentions : null, mayRepeat ? RepeatWindow : null, cancellationToken).ConfigureAwait(false);
                 await outbox.SaveAsync(
                     entry with { Status = OutboxStatus.Sent, ErrorCode = null, ErrorMessage = null, InvalidUsers = receipt.InvalidUsers, InvalidParties = receipt.InvalidParties },
                     cancellationToken).ConfigureAwait(false);

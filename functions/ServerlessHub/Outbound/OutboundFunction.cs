@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
-using ServerlessHub.Hosting;
+using Microsoft.Extensions.Options;
 using ServerlessHub.Hubs;
 using ServerlessHub.Poison;
 using ServerlessHub.Storage.Outbound;
@@ -13,7 +13,7 @@ namespace ServerlessHub.Outbound;
 /// names, split into parts that fit, each part recorded in the outbox. What can never succeed (malformed message,
 /// unknown hub, a destination the hub cannot resolve, a permanent WeCom error) is recorded, copied to the poison queue
 /// with the error, and completed; rate limits put the message back on the queue for later; transient WeCom failures
-/// throw, so the queue retries, until the last attempt, which is handled as a permanent failure.
+/// put it back with a doubling delay, until <see cref="OutboundOptions.MaxAttempts"/>, then it is poisoned.
 /// </summary>
 public sealed class OutboundFunction(
     HubCatalog hubs,
@@ -22,7 +22,7 @@ public sealed class OutboundFunction(
     OutboxStore outbox,
     OutboundQueues queues,
     QueueAttempts attempts,
-    HostSettings host,
+    IOptions<OutboundOptions> settings,
     TimeProvider time,
     ILogger<OutboundFunction> logger)
 {
@@ -70,7 +70,7 @@ public sealed class OutboundFunction(
         }
 
         var (parts, note) = Split(message, target);
-        var outcome = await delivery.DeliverAsync(hub.Id, date, message, target, parts, note, cancellationToken).ConfigureAwait(false);
+        var outcome = await delivery.DeliverAsync(hub.Id, date, message, target, parts, note, redelivered: dequeueCount > 1, cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
             case DeliveryOutcome.Delivered delivered:
@@ -84,12 +84,17 @@ public sealed class OutboundFunction(
                 await PoisonAsync(text, refused.Entry, "refused", cancellationToken).ConfigureAwait(false);
                 OutboundLog.Refused(logger, hub.Id, refused.Entry.DeliveryId, refused.Entry.ErrorCode);
                 return;
-            case DeliveryOutcome.Interrupted interrupted when dequeueCount >= host.Queues.MaxDequeueCount:
+            case DeliveryOutcome.Interrupted interrupted when interrupted.Entry.Attempts >= settings.Value.MaxAttempts:
                 await GiveUpAsync(text, interrupted.Entry with { Status = OutboxStatus.Failed }, "retries-exhausted", cancellationToken).ConfigureAwait(false);
-                OutboundLog.RetriesExhausted(logger, hub.Id, interrupted.Entry.DeliveryId, interrupted.Entry.ErrorCode, dequeueCount);
+                OutboundLog.RetriesExhausted(logger, hub.Id, interrupted.Entry.DeliveryId, interrupted.Entry.ErrorCode, interrupted.Entry.Attempts);
                 return;
             case DeliveryOutcome.Interrupted interrupted:
-                throw new OutboundDeliveryException($"{interrupted.Entry.DeliveryId} was not delivered (attempt {dequeueCount}); the queue will retry.", interrupted.Error);
+                // Back off on the queue rather than throwing: the runtime would retry after its fixed visibility
+                // timeout, and every throw would count towards the poison limit as a fault of ours.
+                var delay = settings.Value.RetryDelayAfter(interrupted.Entry.Attempts) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+                await queues.DelayAsync(message with { OutboxDate = date }, delay, cancellationToken).ConfigureAwait(false);
+                OutboundLog.RetryLater(logger, hub.Id, interrupted.Entry.DeliveryId, interrupted.Entry.ErrorCode, interrupted.Entry.Attempts, delay.TotalSeconds);
+                return;
             default:
                 throw new InvalidOperationException($"Unhandled outcome {outcome.GetType().Name}.");
         }
@@ -121,9 +126,6 @@ public sealed class OutboundFunction(
         queues.PoisonAsync(text, new DeliveryFailure(reason, entry.DeliveryId, entry.ErrorCode, entry.ErrorMessage, time.GetUtcNow()), cancellationToken);
 }
 
-/// <summary>A part could not be delivered this time; the queue retries the message.</summary>
-internal sealed class OutboundDeliveryException(string message, Exception inner) : Exception(message, inner);
-
 internal static partial class OutboundLog
 {
     [LoggerMessage(1500, LogLevel.Information, "Hub {HubId}: delivered {DeliveryId} in {Parts} part(s) (attempt {Attempt})", EventName = "OutboundDelivered")]
@@ -136,7 +138,10 @@ internal static partial class OutboundLog
     public static partial void Refused(ILogger logger, string hubId, string deliveryId, int? errCode);
 
     [LoggerMessage(1503, LogLevel.Error, "Hub {HubId}: {DeliveryId} still failing (errcode {ErrCode}) after {Attempts} attempts; moved to the poison queue", EventName = "OutboundRetriesExhausted")]
-    public static partial void RetriesExhausted(ILogger logger, string hubId, string deliveryId, int? errCode, long attempts);
+    public static partial void RetriesExhausted(ILogger logger, string hubId, string deliveryId, int? errCode, int attempts);
+
+    [LoggerMessage(1507, LogLevel.Warning, "Hub {HubId}: {DeliveryId} failed (errcode {ErrCode}, attempt {Attempts}); retrying in {Seconds:0.#} s", EventName = "OutboundRetryLater")]
+    public static partial void RetryLater(ILogger logger, string hubId, string deliveryId, int? errCode, int attempts, double seconds);
 
     [LoggerMessage(1504, LogLevel.Error, "Outbound message {MessageId} is not a valid SendMessage; moved to the poison queue", EventName = "OutboundMalformed")]
     public static partial void Malformed(ILogger logger, string messageId);

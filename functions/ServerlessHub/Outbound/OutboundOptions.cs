@@ -40,6 +40,32 @@ public sealed class OutboundOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a message waits on the queue after its first transient failure (WeCom busy, HTTP 5xx, timeout, dropped
+    /// connection); each further failure doubles the wait, up to <see cref="MaxRetryDelay"/>, with ±20 % jitter so
+    /// messages that failed together do not return together. Default 5 s; 1 s–1 h.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between two attempts. Default 5 min; 1 s–1 h.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Attempts of one part before it is given up and moved to the poison queue with its last error. Default 8
+    /// (about 10 minutes of retrying with the default delays); 1–50.
+    /// </summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The wait before the attempt after <paramref name="failedAttempts"/> failures, before jitter.</summary>
+    public TimeSpan RetryDelayAfter(int failedAttempts)
+    {
+        var doubled = RetryDelay.TotalSeconds * Math.Pow(2, Math.Clamp(failedAttempts - 1, 0, 30));
+        return TimeSpan.FromSeconds(Math.Min(doubled, MaxRetryDelay.TotalSeconds));
+    }
 }
 
 /// <summary>Where the WeCom API is: the public host in production, the simulator in tests and local runs.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessHub.WeCom.Simulation.Faults;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Replies;
 
@@ -12,7 +13,7 @@ internal static class AiBotResponseEndpoints
 {
     public static IEndpointRouteBuilder MapAiBotResponses(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/cgi-bin/aibot/response", RespondAsync);
+        routes.MapPost("/cgi-bin/aibot/response", RespondAsync).WithFaults(SimulatedChannel.AiBotResponse);
         return routes;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessHub.WeCom.Simulation.Faults;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Replies;
 using ServerlessHub.WeCom.Simulation.Tokens;
@@ -12,7 +13,7 @@ internal static class AppMessageEndpoints
 {
     public static IEndpointRouteBuilder MapAppMessages(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/cgi-bin/message/send", SendAsync);
+        routes.MapPost("/cgi-bin/message/send", SendAsync).WithFaults(SimulatedChannel.App);
         return routes;
     }
 
@@ -28,7 +29,7 @@ internal static class AppMessageEndpoints
         var (error, agentId, body) = await RequestBody.ReadAppCallAsync(access_token, request, tokens, cancellationToken);
         if (error is null)
         {
-            (error, var reply) = Accept(body, agentId, options, log);
+            (error, var reply) = Accept(body, agentId, options, log, logger);
             if (reply is not null)
             {
                 return TypedResults.Ok(reply);
@@ -39,7 +40,7 @@ internal static class AppMessageEndpoints
         return TypedResults.Ok(error);
     }
 
-    private static (ErrorReply? Error, MessageSendReply? Reply) Accept(JsonElement body, int agentId, WeComSimulatorOptions options, MessageLog log)
+    private static (ErrorReply? Error, MessageSendReply? Reply) Accept(JsonElement body, int agentId, WeComSimulatorOptions options, MessageLog log, ILogger logger)
     {
         if (!body.TryGetProperty("agentid", out var agent) || !agent.TryGetInt32(out var requestedAgent))
         {
@@ -79,8 +80,14 @@ internal static class AppMessageEndpoints
         }
 
         var recipients = string.Join(" / ", new[] { toUser, toParty, toTag }.Select(part => part ?? "-"));
-        var message = log.Record(
-            SimulatedChannel.App, string.Create(CultureInfo.InvariantCulture, $"agent {agentId}"), recipients, messageType!, content!, [], body);
+        var window = DuplicateWindow(body);
+        var (message, duplicate) = log.Record(
+            SimulatedChannel.App, string.Create(CultureInfo.InvariantCulture, $"agent {agentId}"), recipients, messageType!, content!, [], body, window);
+        if (duplicate)
+        {
+            SimulatorLog.DuplicateDropped(logger, window!.Value.TotalSeconds);
+        }
+
         return (null, new MessageSendReply(
             0,
             "ok",
@@ -89,6 +96,19 @@ internal static class AppMessageEndpoints
             string.Join('|', invalidTags),
             "",
             string.Create(CultureInfo.InvariantCulture, $"simmsg{message.Sequence:D8}")));
+    }
+
+    // enable_duplicate_check: the same content to the same recipients within duplicate_check_interval (default 1800 s,
+    // at most 4 hours) is answered ok and not delivered again.
+    private static TimeSpan? DuplicateWindow(JsonElement body)
+    {
+        if (!body.TryGetProperty("enable_duplicate_check", out var check) || !check.TryGetInt32(out var enabled) || enabled != 1)
+        {
+            return null;
+        }
+
+        var seconds = body.TryGetProperty("duplicate_check_interval", out var interval) && interval.TryGetInt32(out var given) ? given : 1800;
+        return TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 4 * 3600));
     }
 
     private static string[] Ids(string? joined) =>

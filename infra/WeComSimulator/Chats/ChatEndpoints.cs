@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.WeCom.Simulation.AppMessages;
+using ServerlessHub.WeCom.Simulation.Faults;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Replies;
 using ServerlessHub.WeCom.Simulation.Tokens;
@@ -12,7 +13,7 @@ internal static class ChatEndpoints
     public static IEndpointRouteBuilder MapChats(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/cgi-bin/appchat/create", CreateAsync);
-        routes.MapPost("/cgi-bin/appchat/send", SendAsync);
+        routes.MapPost("/cgi-bin/appchat/send", SendAsync).WithFaults(SimulatedChannel.AppChat);
         return routes;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessHub.WeCom.Simulation.AiBot;
+using ServerlessHub.WeCom.Simulation.Faults;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Tokens;
 
@@ -18,6 +19,9 @@ internal static class InspectionEndpoints
         sim.MapGet("/apps/{agentId:int}/tokens", GetTokenStats);
         sim.MapPost("/apps/{agentId:int}/tokens/expire", ExpireTokens);
         sim.MapPost("/apps/{agentId:int}/tokens/invalidate", InvalidateTokens);
+        sim.MapGet("/faults", (FaultPlan faults) => TypedResults.Ok(faults.Pending));
+        sim.MapPost("/faults", AddFault);
+        sim.MapDelete("/faults", ClearFaults);
         return routes;
     }
 
@@ -63,6 +67,23 @@ internal static class InspectionEndpoints
     {
         tokens.Expire(agentId);
         SimulatorLog.TokensChanged(logger, "过期（42001）");
+        return TypedResults.NoContent();
+    }
+
+    private static Results<NoContent, BadRequest<string>> AddFault(SimulatedFault fault, FaultPlan faults)
+    {
+        if (FaultPlan.Problem(fault) is { } problem)
+        {
+            return TypedResults.BadRequest(problem);
+        }
+
+        faults.Add(fault);
+        return TypedResults.NoContent();
+    }
+
+    private static NoContent ClearFaults(FaultPlan faults)
+    {
+        faults.Clear();
         return TypedResults.NoContent();
     }
 

@@ -27,11 +27,30 @@ public sealed class MessageLog(TimeProvider timeProvider, ILogger<WeComSimulator
     }
 
     internal RecordedMessage Record(
-        SimulatedChannel channel, string destination, string? recipients, string messageType, string content, IReadOnlyList<string> mentions, JsonElement body)
+        SimulatedChannel channel, string destination, string? recipients, string messageType, string content, IReadOnlyList<string> mentions, JsonElement body) =>
+        Record(channel, destination, recipients, messageType, content, mentions, body, duplicateWindow: null).Message;
+
+    /// <summary>
+    /// Records a message, unless <paramref name="duplicateWindow"/> is given and the same content reached the same
+    /// destination and recipients within it (WeCom's <c>enable_duplicate_check</c>): then answers the earlier one.
+    /// </summary>
+    internal (RecordedMessage Message, bool Duplicate) Record(
+        SimulatedChannel channel, string destination, string? recipients, string messageType, string content, IReadOnlyList<string> mentions, JsonElement body, TimeSpan? duplicateWindow)
     {
         RecordedMessage message;
         lock (sync)
         {
+            if (duplicateWindow is { } window)
+            {
+                var since = timeProvider.GetUtcNow() - window;
+                var earlier = messages.FindLast(m => m.ReceivedAt >= since && m.Channel == channel && m.Destination == destination
+                    && m.Recipients == recipients && m.MessageType == messageType && m.Content == content);
+                if (earlier is not null)
+                {
+                    return (earlier, true);
+                }
+            }
+
             message = new RecordedMessage(
                 messages.Count + 1, channel, destination, recipients, messageType, content, mentions, timeProvider.GetUtcNow(), body.Clone());
             messages.Add(message);
@@ -44,7 +63,7 @@ public sealed class MessageLog(TimeProvider timeProvider, ILogger<WeComSimulator
             SimulatorLog.MessageReceived(logger, message.Sequence, channelName, destination, recipients ?? "", messageType, content.Length, preview);
         }
 
-        return message;
+        return (message, false);
     }
 
     private static string Preview(string content)

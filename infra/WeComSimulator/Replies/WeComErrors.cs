@@ -9,6 +9,7 @@ namespace ServerlessHub.WeCom.Simulation.Replies;
 /// </summary>
 internal static class WeComErrors
 {
+    public static ErrorReply SystemBusy => Error(-1, "system busy");
     public static ErrorReply InvalidSecret => Error(40001, "invalid credential");
     public static ErrorReply InvalidMessageType => Error(40008, "invalid message type");
     public static ErrorReply InvalidCorpId => Error(40013, "invalid corpid");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessHub.WeCom.Simulation.Faults;
 using ServerlessHub.WeCom.Simulation.Recording;
 using ServerlessHub.WeCom.Simulation.Replies;
 
@@ -12,7 +13,7 @@ internal static class RobotEndpoints
 
     public static IEndpointRouteBuilder MapRobots(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/cgi-bin/webhook/send", SendAsync);
+        routes.MapPost("/cgi-bin/webhook/send", SendAsync).WithFaults(SimulatedChannel.Robot);
         return routes;
     }
 

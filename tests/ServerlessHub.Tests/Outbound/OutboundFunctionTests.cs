@@ -272,11 +272,5 @@ public sealed class OutboundFunctionTests
     private static JsonElement Item(IReadOnlyList<JsonElement> outbox, string deliveryId) =>
         Assert.Single(outbox, item => item.GetProperty("deliveryId").GetString() == deliveryId);
 
-    private async Task<IReadOnlyList<JsonElement>> OutboxAsync(OutboundHarness harness, string? date)
-    {
-        var key = await harness.HubKeyAsync(_ct);
-        var query = date is null ? "" : $"&date={date}";
-        var items = await harness.First.Http.GetFromJsonAsync<JsonElement>($"/api/hubs/{harness.HubId}/outbox?code={Uri.EscapeDataString(key)}{query}", _ct);
-        return [.. items.EnumerateArray()];
-    }
+    private Task<IReadOnlyList<JsonElement>> OutboxAsync(OutboundHarness harness, string? date) => harness.OutboxAsync(date, _ct);
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +48,12 @@ internal sealed class OutboundHarness : IAsyncDisposable
     public HubInstance First => _instances[0];
 
     public static async Task<OutboundHarness> StartAsync(
-        int instances = 1, TimeSpan? rateWindow = null, string maxWait = "00:00:10", int appMessagesPerWindow = 30, CancellationToken cancellationToken = default)
+        int instances = 1,
+        TimeSpan? rateWindow = null,
+        string maxWait = "00:00:10",
+        int appMessagesPerWindow = 30,
+        IReadOnlyDictionary<string, string?>? moreSettings = null,
+        CancellationToken cancellationToken = default)
     {
         // The outbound queue has one name, so each harness has a storage account of its own.
         var azurite = await Azurite.StartAsync(cancellationToken);
@@ -77,6 +83,11 @@ internal sealed class OutboundHarness : IAsyncDisposable
             ["HUB_ROBOT_URL"] = new Uri(weCom.BaseAddress, "cgi-bin/webhook/send?key=" + robotKey).ToString(),
             ["HUB_DEAD_ROBOT"] = "removed-robot-key",
         };
+        foreach (var (name, value) in moreSettings ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+
         for (var i = 0; i < instances; i++)
         {
             harness._instances.Add(await HubInstance.StartAsync(settings, cancellationToken: cancellationToken));
@@ -125,6 +136,15 @@ internal sealed class OutboundHarness : IAsyncDisposable
 
     public async Task<string> HubKeyAsync(CancellationToken cancellationToken) =>
         await First.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiKeyScope.Hub, HubId, "test", DateTimeOffset.UtcNow, null, cancellationToken);
+
+    /// <summary>The hub's outbox (today's, or <paramref name="date"/>'s as yyyy-MM-dd) as the API lists it.</summary>
+    public async Task<IReadOnlyList<JsonElement>> OutboxAsync(string? date, CancellationToken cancellationToken)
+    {
+        var key = await HubKeyAsync(cancellationToken);
+        var query = date is null ? "" : $"&date={date}";
+        var items = await First.Http.GetFromJsonAsync<JsonElement>($"/api/hubs/{HubId}/outbox?code={Uri.EscapeDataString(key)}{query}", cancellationToken);
+        return [.. items.EnumerateArray()];
+    }
 
     public IReadOnlyList<RecordedMessage> Received(SimulatedChannel channel) => [.. WeCom.Messages.Where(m => m.Channel == channel)];
 
