@@ -16,6 +16,8 @@ namespace ServerlessHub.Storage;
 /// </remarks>
 public sealed class StorageAccount
 {
+    private readonly Func<TableClientOptions, TableServiceClient> _newTables;
+    private readonly Func<QueueClientOptions, QueueServiceClient> _newQueues;
     private readonly Lazy<TableServiceClient> _tables;
     private readonly Lazy<QueueServiceClient> _queues;
 
@@ -23,8 +25,10 @@ public sealed class StorageAccount
     public StorageAccount(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _tables = new(() => new TableServiceClient(connectionString, TableOptions()));
-        _queues = new(() => new QueueServiceClient(connectionString, QueueOptions()));
+        _newTables = options => new TableServiceClient(connectionString, options);
+        _newQueues = options => new QueueServiceClient(connectionString, options);
+        _tables = new(() => _newTables(TableOptions()));
+        _queues = new(() => _newQueues(QueueOptions()));
     }
 
     /// <param name="tableServiceUri">The Table service, e.g. <c>https://account.table.core.windows.net</c>.</param>
@@ -39,8 +43,26 @@ public sealed class StorageAccount
         ArgumentNullException.ThrowIfNull(queueServiceUri);
         ArgumentNullException.ThrowIfNull(credential);
         var shared = new Lazy<TokenCredential>(credential);
-        _tables = new(() => new TableServiceClient(tableServiceUri, shared.Value, TableOptions()));
-        _queues = new(() => new QueueServiceClient(queueServiceUri, shared.Value, QueueOptions()));
+        _newTables = options => new TableServiceClient(tableServiceUri, shared.Value, options);
+        _newQueues = options => new QueueServiceClient(queueServiceUri, shared.Value, options);
+        _tables = new(() => _newTables(TableOptions()));
+        _queues = new(() => _newQueues(QueueOptions()));
+    }
+
+    /// <summary>
+    /// Clients of the same account that try each call once, within <paramref name="timeout"/>: for a health probe,
+    /// which should report the first failure as it is (a refused connection, a 403) rather than retry it into a
+    /// timeout.
+    /// </summary>
+    public (TableServiceClient Tables, QueueServiceClient Queues) CreateProbeClients(TimeSpan timeout)
+    {
+        var tables = TableOptions();
+        tables.Retry.MaxRetries = 0;
+        tables.Retry.NetworkTimeout = timeout;
+        var queues = QueueOptions();
+        queues.Retry.MaxRetries = 0;
+        queues.Retry.NetworkTimeout = timeout;
+        return (_newTables(tables), _newQueues(queues));
     }
 
     private static TableClientOptions TableOptions() => WithoutSdkDiagnostics(new TableClientOptions());

@@ -11,12 +11,16 @@ public sealed partial class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
+    private readonly AzuriteTls? _tls;
+    private readonly string? _location;
+    private Process _process;
 
-    private Azurite(Process process, string scheme, int blobPort, int queuePort, int tablePort)
+    private Azurite(Process process, AzuriteTls? tls, string? location, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
-        Scheme = scheme;
+        _tls = tls;
+        _location = location;
+        Scheme = tls is null ? "http" : "https";
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -55,6 +59,99 @@ public sealed partial class Azurite : IAsyncDisposable
     /// <param name="cancellationToken">Cancels waiting for Azurite to listen.</param>
     public static async Task<Azurite> StartAsync(AzuriteTls? tls, CancellationToken cancellationToken = default)
     {
+        var (process, blob, queue, table) = await LaunchAsync(tls, null, (0, 0, 0), cancellationToken).ConfigureAwait(false);
+        return new Azurite(process, tls, null, blob, queue, table);
+    }
+
+    /// <summary>
+    /// Starts an Azurite that keeps its data on disk in <paramref name="location"/>, so that <see cref="StopAsync"/> and
+    /// <see cref="RestartAsync"/> take storage away and bring it back, data and ports unchanged, as an outage would.
+    /// </summary>
+    public static async Task<Azurite> StartPersistentAsync(string location, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(location);
+        var (process, blob, queue, table) = await LaunchAsync(null, location, (0, 0, 0), cancellationToken).ConfigureAwait(false);
+        return new Azurite(process, null, location, blob, queue, table);
+    }
+
+    /// <summary>Stops Azurite as an operator would (SIGTERM: it saves its data and exits); its ports then refuse connections.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill could not be started."))
+        {
+            await kill.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a stopped persistent Azurite again, on the same ports, with the data it saved.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_location is null)
+        {
+            throw new InvalidOperationException("Only an Azurite started with StartPersistentAsync keeps its data across a restart.");
+        }
+
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("Stop Azurite before restarting it.");
+        }
+
+        _process.Dispose();
+        (_process, _, _, _) = await LaunchAsync(_tls, _location, (BlobPort, QueuePort, TablePort), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes every queue message that is invisible now visible, in the data a stopped persistent Azurite saved: the
+    /// state of the queues once those messages' visibility timeouts have run out. A queue listener hides each message
+    /// it takes for 10 minutes (the WebJobs SDK's fixed receive visibility) and shortens that when the function fails;
+    /// a listener that dies, or cannot reach storage to release a message, leaves it hidden for the whole 10 minutes.
+    /// Tests call this instead of waiting them out.
+    /// </summary>
+    /// <returns>How many messages were invisible.</returns>
+    public async Task<int> ExpireQueueInvisibilityAsync(CancellationToken cancellationToken = default)
+    {
+        if (_location is null || !_process.HasExited)
+        {
+            throw new InvalidOperationException("Only a stopped persistent Azurite's saved data can be changed.");
+        }
+
+        // Azurite keeps queue messages in a LokiJS database file, each with timeNextVisible in Unix milliseconds.
+        var path = System.IO.Path.Combine(_location, "__azurite_db_queue__.json");
+        var database = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false))!;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var expired = 0;
+        foreach (var collection in database["collections"]!.AsArray())
+        {
+            if ((string?)collection!["name"] != "$MESSAGES_COLLECTION$")
+            {
+                continue;
+            }
+
+            foreach (var message in collection["data"]!.AsArray())
+            {
+                if (message!["timeNextVisible"] is { } visible && (long)visible > now)
+                {
+                    message["timeNextVisible"] = now;
+                    expired++;
+                }
+            }
+        }
+
+        await File.WriteAllTextAsync(path, database.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        return expired;
+    }
+
+    private static async Task<(Process Process, int Blob, int Queue, int Table)> LaunchAsync(
+        AzuriteTls? tls, string? location, (int Blob, int Queue, int Table) ports, CancellationToken cancellationToken)
+    {
         if (!File.Exists(Executable))
         {
             throw new InvalidOperationException($"Azurite is not installed at {Executable}. Run `npm ci --prefix infra/azurite` (./test.sh does it).");
@@ -62,12 +159,26 @@ public sealed partial class Azurite : IAsyncDisposable
 
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList = { Executable, "--inMemoryPersistence", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--skipApiVersionCheck", "--disableTelemetry", "--loose" },
+            ArgumentList =
+            {
+                Executable, "--blobPort", Port(ports.Blob), "--queuePort", Port(ports.Queue), "--tablePort", Port(ports.Table),
+                "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = System.IO.Path.GetTempPath(),
         };
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
+
         if (tls is not null)
         {
             foreach (var argument in new[] { "--cert", tls.CertificatePemPath, "--key", tls.KeyPemPath, "--oauth", "basic" })
@@ -108,8 +219,10 @@ public sealed partial class Azurite : IAsyncDisposable
         // Keep draining output so Azurite never blocks on a full pipe.
         _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
         _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
-        return new Azurite(process, tls is null ? "http" : "https", blob.Value, queue.Value, table.Value);
+        return (process, blob.Value, queue.Value, table.Value);
     }
+
+    private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

@@ -26,7 +26,15 @@ public sealed class HealthFunction(StorageProbe probe)
 
 public sealed record HealthReport(string Status, StorageHealth Storage);
 
-public sealed record StorageHealth(string Tables, string Queues);
+/// <param name="Tables">reachable | unreachable.</param>
+/// <param name="Queues">reachable | unreachable.</param>
+/// <param name="TablesProblem">Why the tables are unreachable (e.g. 无法访问（ConnectionRefused）, HTTP 403), or null.</param>
+/// <param name="QueuesProblem">Why the queues are unreachable, or null.</param>
+public sealed record StorageHealth(
+    string Tables,
+    string Queues,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TablesProblem = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? QueuesProblem = null);
 
 [JsonSerializable(typeof(HealthReport))]
 internal sealed partial class HealthJsonContext : JsonSerializerContext;

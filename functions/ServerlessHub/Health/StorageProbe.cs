@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using ServerlessHub.Storage;
 
 namespace ServerlessHub.Health;
@@ -15,19 +17,24 @@ public sealed class StorageProbe : IHostedService
 {
     public static readonly TimeSpan Reuse = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    private const string ReachableState = "reachable";
+    private const string UnreachableState = "unreachable";
 
-    private readonly StorageAccount _storage;
     private readonly TimeProvider _time;
-    private readonly Task _clients;
+    private readonly Task<(TableServiceClient Tables, QueueServiceClient Queues)> _clients;
     private readonly Lock _gate = new();
     private (Task<StorageHealth> Probe, DateTimeOffset Started)? _last;
 
     /// <summary>Starts building the storage clients and the first probe.</summary>
     public StorageProbe(StorageAccount storage, TimeProvider time)
     {
-        _storage = storage;
         _time = time;
-        _clients = Task.Run(() => (storage.Tables, storage.Queues));
+        // The app's own clients are built too, so that their first use does not pay for loading the SDK.
+        _clients = Task.Run(() =>
+        {
+            _ = (storage.Tables, storage.Queues);
+            return storage.CreateProbeClients(Timeout);
+        });
         _ = CheckAsync();
     }
 
@@ -64,34 +71,44 @@ public sealed class StorageProbe : IHostedService
 
     private async Task<StorageHealth> ProbeAsync()
     {
-        await _clients.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (!_clients.IsCompletedSuccessfully)
+        await ((Task)_clients).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_clients.Exception is { } unusable)
         {
-            return new StorageHealth("unreachable", "unreachable");
+            var why = $"存储客户端无法创建（{StorageFailures.Describe(unusable.InnerException ?? unusable)}）";
+            return new StorageHealth(UnreachableState, UnreachableState, why, why);
         }
 
+        var (tableService, queueService) = _clients.Result;
+
         using var timeout = new CancellationTokenSource(Timeout, _time);
-        var tables = Reachable(async ct =>
+        var tables = ProblemOf(async ct =>
         {
-            await foreach (var _ in _storage.Tables.QueryAsync(maxPerPage: 1, cancellationToken: ct).ConfigureAwait(false))
+            await foreach (var _ in tableService.QueryAsync(maxPerPage: 1, cancellationToken: ct).ConfigureAwait(false))
             {
                 break;
             }
         }, timeout.Token);
-        var queues = Reachable(ct => _storage.Queues.GetPropertiesAsync(ct), timeout.Token);
-        return new StorageHealth(await tables.ConfigureAwait(false) ? "reachable" : "unreachable", await queues.ConfigureAwait(false) ? "reachable" : "unreachable");
+        var queues = ProblemOf(ct => queueService.GetPropertiesAsync(ct), timeout.Token);
+        var tablesProblem = await tables.ConfigureAwait(false);
+        var queuesProblem = await queues.ConfigureAwait(false);
+        return new StorageHealth(tablesProblem is null ? ReachableState : UnreachableState, queuesProblem is null ? ReachableState : UnreachableState, tablesProblem, queuesProblem);
     }
 
-    private static async Task<bool> Reachable(Func<CancellationToken, Task> probe, CancellationToken cancellationToken)
+    /// <returns>Null when the probe succeeded, else why not, in a few words without secrets.</returns>
+    private static async Task<string?> ProblemOf(Func<CancellationToken, Task> probe, CancellationToken cancellationToken)
     {
         try
         {
             await Task.Run(() => probe(cancellationToken), cancellationToken).ConfigureAwait(false);
-            return true;
+            return null;
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or OperationCanceledException or HttpRequestException)
+        catch (OperationCanceledException)
         {
-            return false;
+            return $"{Timeout.TotalSeconds:0} 秒内无应答";
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
+        {
+            return StorageFailures.IsUnavailable(ex) ? $"无法访问（{StorageFailures.Describe(ex)}）" : $"请求被拒绝（{StorageFailures.Describe(ex)}）";
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using ServerlessHub.Storage;
 
 namespace ServerlessHub.Http;
 
@@ -19,11 +20,22 @@ internal sealed partial class HttpFailureMiddleware(ILogger<HttpFailureMiddlewar
         }
         catch (Exception ex) when (context.GetHttpContext() is { Response.HasStarted: false } http && !http.RequestAborted.IsCancellationRequested)
         {
-            Failed(logger, ex, context.FunctionDefinition.Name);
-            await HttpFailures.WriteAsync(http).ConfigureAwait(false);
+            if (StorageFailures.IsUnavailable(ex))
+            {
+                StorageUnavailable(logger, context.FunctionDefinition.Name, StorageFailures.Describe(ex));
+            }
+            else
+            {
+                Failed(logger, ex, context.FunctionDefinition.Name);
+            }
+
+            await HttpFailures.WriteAsync(http, ex).ConfigureAwait(false);
         }
     }
 
     [LoggerMessage(1200, LogLevel.Error, "HTTP function {Function} failed", EventName = "HttpFunctionFailed")]
     private static partial void Failed(ILogger logger, Exception exception, string function);
+
+    [LoggerMessage(1210, LogLevel.Warning, "HTTP function {Function} answered 503: storage is unavailable ({Reason})", EventName = "HttpStorageUnavailable")]
+    private static partial void StorageUnavailable(ILogger logger, string function, string reason);
 }
