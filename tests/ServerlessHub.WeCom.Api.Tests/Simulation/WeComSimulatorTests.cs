@@ -109,6 +109,57 @@ public sealed class WeComSimulatorTests(SimulatorFixture fixture)
         await Assert.ThrowsAsync<ArgumentException>(() => simulator.StartAsync(0, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task Faults_StrikeTheNextCallsOfTheirChannelThenStop()
+    {
+        await using var simulator = new WeComSimulator(SimulatorFixture.CreateOptions());
+        await simulator.StartAsync(0, TestContext.Current.CancellationToken);
+        var faults = new Uri(simulator.BaseAddress, "_sim/faults");
+        var ct = TestContext.Current.CancellationToken;
+
+        using (var refused = await fixture.Http.PostAsJsonAsync(faults, new { kind = "Busy", count = 0 }, ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using (var added = await fixture.Http.PostAsJsonAsync(faults, new { kind = "busy", count = 1, channel = "robot" }, ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, added.StatusCode);
+        }
+
+        var pending = await fixture.Http.GetFromJsonAsync<JsonElement>(faults, ct);
+        Assert.Equal("Busy", Assert.Single(pending.EnumerateArray()).GetProperty("kind").GetString());
+        var token = await TokenAsync(SimulatorFixture.FirstAgentId, simulator);
+        var appMessage = $$$"""{"touser":"lina","msgtype":"text","agentid":{{{SimulatorFixture.FirstAgentId}}},"text":{"content":"应用消息"}}""";
+        var robotMessage = """{"msgtype":"text","text":{"content":"群消息"}}""";
+
+        Assert.Equal(0, await PostAsync($"cgi-bin/message/send?access_token={token}", appMessage, simulator));
+        Assert.Equal(-1, await PostAsync($"cgi-bin/webhook/send?key={SimulatorFixture.RobotKey(1)}", robotMessage, simulator));
+        Assert.Equal(0, await PostAsync($"cgi-bin/webhook/send?key={SimulatorFixture.RobotKey(1)}", robotMessage, simulator));
+
+        Assert.Empty((await fixture.Http.GetFromJsonAsync<JsonElement>(faults, ct)).EnumerateArray());
+        Assert.Equal(["应用消息", "群消息"], simulator.Messages.Select(m => m.Content));
+        Assert.Equal(Recording.SimulatedChannel.Robot, Assert.Single(simulator.Faults.Strikes).Channel);
+    }
+
+    [Fact]
+    public async Task MessageSend_DuplicateCheck_DropsTheSameContentToTheSameMembersWithinTheInterval()
+    {
+        var agentId = fixture.NewApp();
+        var token = await TokenAsync(agentId);
+        string Body(string content, bool check) => check
+            ? $$$"""{"touser":"wangfang","msgtype":"text","agentid":{{{agentId}}},"text":{"content":"{{{content}}}"},"enable_duplicate_check":1,"duplicate_check_interval":600}"""
+            : $$$"""{"touser":"wangfang","msgtype":"text","agentid":{{{agentId}}},"text":{"content":"{{{content}}}"}}""";
+
+        Assert.Equal(0, await PostAsync($"cgi-bin/message/send?access_token={token}", Body("已收到周报", check: false)));
+        Assert.Equal(0, await PostAsync($"cgi-bin/message/send?access_token={token}", Body("已收到周报", check: true)));
+        Assert.Equal(0, await PostAsync($"cgi-bin/message/send?access_token={token}", Body("已收到月报", check: true)));
+        Assert.Equal(0, await PostAsync($"cgi-bin/message/send?access_token={token}", Body("已收到月报", check: false)));
+
+        var received = fixture.Simulator.Messages.Where(m => m.Destination == $"agent {agentId}").Select(m => m.Content);
+        Assert.Equal(["已收到周报", "已收到月报", "已收到月报"], received);
+    }
+
     private async Task<string> TokenAsync(int agentId, WeComSimulator? simulator = null)
     {
         using var reply = JsonDocument.Parse(await fixture.Http.GetStringAsync(
