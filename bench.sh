@@ -40,6 +40,7 @@ benchmarks=(
   "reminders||--quick"
   "digest||--quick"
   "export||--quick"
+  "soak||--quick"
   "micro||--quick|tests/ServerlessHub.MicroBenchmarks"
 )
 
