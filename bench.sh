@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every benchmark of tests/ServerlessHub.Benchmarks in turn (each measures its own baseline in the same run) and
-# writes their tables, with the machine and its load, to one Markdown file:
-#   ./bench.sh           → tests/ServerlessHub.Benchmarks/results/latest.md        (full runs, about 25 minutes)
+# Runs every benchmark of tests/ServerlessHub.Benchmarks, then the micro-benchmarks of tests/ServerlessHub.MicroBenchmarks,
+# in turn (each measures its own baseline in the same run) and writes their tables, with the machine and its load, to
+# one Markdown file:
+#   ./bench.sh           → tests/ServerlessHub.Benchmarks/results/latest.md        (full runs, about 35 minutes)
 #   ./bench.sh --quick   → tests/ServerlessHub.Benchmarks/results/latest-quick.md  (smoke runs; cold-start with 3 runs)
 # Each benchmark's stdout and stderr are also kept in results/logs/ (not committed); the Markdown file holds stdout
 # only. A benchmark that fails, or whose own check does not pass, is marked in the file and makes this script exit 1
@@ -25,9 +26,11 @@ if [[ ! -d infra/azurite/node_modules ]]; then
   npm ci --prefix infra/azurite
 fi
 dotnet build tests/ServerlessHub.Benchmarks -c Release
+dotnet build tests/ServerlessHub.MicroBenchmarks -c Release
 
-# name, then its options for a full and for a quick run. cold-start takes no --quick: it always publishes the three
-# apps (most of its time), so a quick run only measures fewer starts.
+# name, then its options for a full and for a quick run, then the project when it is not
+# tests/ServerlessHub.Benchmarks (such a project is run with the options alone, not the name). cold-start takes no
+# --quick: it always publishes the three apps (most of its time), so a quick run only measures fewer starts.
 benchmarks=(
   "cold-start|--iterations 30|--iterations 3 --warmup 1"
   "submissions||--quick"
@@ -37,6 +40,8 @@ benchmarks=(
   "reminders||--quick"
   "digest||--quick"
   "export||--quick"
+  "soak||--quick"
+  "micro||--quick|tests/ServerlessHub.MicroBenchmarks"
 )
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -57,14 +62,15 @@ trap 'rm -f "$body"' EXIT
 
 failed=()
 for entry in "${benchmarks[@]}"; do
-  IFS='|' read -r name full short <<<"$entry"
+  IFS='|' read -r name full short project <<<"$entry"
   if $quick; then options=$short; else options=$full; fi
+  if [[ -n $project ]]; then target=(--project "$project" --); else target=(--project tests/ServerlessHub.Benchmarks -- "$name"); fi
   echo "== $name $options" >&2
   load_start=$(load)
   t0=$(date +%s)
   # shellcheck disable=SC2086 # the options are words
   if timeout --signal=INT --kill-after=60 3600 \
-      dotnet run --no-build -c Release --project tests/ServerlessHub.Benchmarks -- "$name" $options \
+      dotnet run --no-build -c Release "${target[@]}" $options \
       >"$logs/$name.out" 2>"$logs/$name.err"; then
     status=0
   else

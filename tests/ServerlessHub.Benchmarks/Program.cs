@@ -6,6 +6,7 @@ using ServerlessHub.Benchmarks.Exports;
 using ServerlessHub.Benchmarks.Measurement;
 using ServerlessHub.Benchmarks.PeriodStatus;
 using ServerlessHub.Benchmarks.Reminders;
+using ServerlessHub.Benchmarks.Soak;
 using ServerlessHub.Benchmarks.Submissions;
 
 if (args is ["cold-start", .. var coldStart])
@@ -22,6 +23,7 @@ Func<BenchmarkArguments, CancellationToken, Task<int>>? command = args.FirstOrDe
     "reminders" => RemindersCommand.RunAsync,
     "digest" => DigestCommand.RunAsync,
     "export" => ExportCommand.RunAsync,
+    "soak" => SoakCommand.RunAsync,
     _ => null,
 };
 if (command is null)
@@ -99,6 +101,11 @@ static int Usage()
           export          CSV and XLSX export of 10,000 submissions (500 units × 20 weeks): rows/s and peak memory,
                           against the raw single-partition queries reading the same rows
             --units N (500)  --weeks N (20)  --rounds N (4)
+
+          soak            a steady mix of submissions, WeCom callbacks and period-status reads at a share of the capacity
+                          measured first: RSS, heap, collections, errors and latency every 5 s; RSS must level off
+            --seconds N (120, a multiple of 10)  --capacity-seconds N (15)  --concurrency N (16)  --load PERCENT (80)
+            --triggers on|off (on)
 
         Every benchmark but cold-start takes --quick for a short smoke run.
         """);

@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Queues;
 using ServerlessHub.Benchmarks.Measurement;
 using ServerlessHub.Inbound;
-using ServerlessHub.WeCom.Callbacks;
-using ServerlessHub.WeCom.Simulation;
 
 namespace ServerlessHub.Benchmarks.Callbacks;
 
@@ -20,11 +17,6 @@ namespace ServerlessHub.Benchmarks.Callbacks;
 internal static class CallbacksCommand
 {
     private const string HubId = "bench-callbacks";
-    private const string CorpId = "wwbenchcorp";
-    private const int AgentId = 1000010;
-    private const string Token = "BenchToken2026";
-    private const string AesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
-    private const string Secret = "bench-app-secret";
     private const int Units = 50;
     private const double GoalP99 = 25;
 
@@ -44,22 +36,12 @@ internal static class CallbacksCommand
         var measured = seconds * rate;
 
         // Replies (triggers on) go to the simulator; its per-message console lines would compete for the CPU.
-        await using var weCom = new WeComSimulator(new WeComSimulatorOptions
-        {
-            CorpId = CorpId,
-            Apps = [new SimulatedApp { AgentId = AgentId, Secret = Secret }],
-            Users = [.. Enumerable.Range(0, Units).Select(BenchmarkHub.LiaisonId)],
-        });
+        await using var weCom = AppCallbacks.Simulator(Enumerable.Range(0, Units).Select(BenchmarkHub.LiaisonId));
         await weCom.StartAsync(0, cancellationToken);
         Console.WriteLine($"Starting Azurite and the app (triggers {(triggers ? "on" : "off")})…");
-        await using var bench = await BenchmarkHub.StartAsync(HubId, BenchmarkHub.Document(HubId, Units, Extra()), new Dictionary<string, string?>
-        {
-            ["LocalHost:RunTriggers"] = triggers ? "true" : "false",
-            ["WeCom:BaseUrl"] = weCom.BaseAddress.ToString(),
-            ["BENCH_TOKEN"] = Token,
-            ["BENCH_AES"] = AesKey,
-            ["BENCH_SECRET"] = Secret,
-        }, cancellationToken);
+        var settings = AppCallbacks.Settings(weCom);
+        settings["LocalHost:RunTriggers"] = triggers ? "true" : "false";
+        await using var bench = await BenchmarkHub.StartAsync(HubId, BenchmarkHub.Document(HubId, Units, AppCallbacks.HubYaml()), settings, cancellationToken);
         await using var bare = await BareEndpoint.StartAsync(cancellationToken);
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -98,47 +80,14 @@ internal static class CallbacksCommand
         return callbacks.Failures == 0 && bareBefore.Failures + bareAfter.Failures == 0 ? 0 : 1;
     }
 
-    private static string Extra()
+    /// <summary>Callbacks as WeCom sends them, all signed at the same instant, one per liaison in turn.</summary>
+    private static AppCallback[] Seal(int count, Uri url)
     {
-        var yaml = new StringBuilder();
-        yaml.AppendLine("wecom:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  corpId: {CorpId}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  agentId: {AgentId}");
-        yaml.AppendLine("  token: \"@setting:BENCH_TOKEN\"");
-        yaml.AppendLine("  encodingAesKey: \"@setting:BENCH_AES\"");
-        yaml.AppendLine("  secret: \"@setting:BENCH_SECRET\"");
-        return yaml.ToString();
+        var crypto = AppCallbacks.Crypto();
+        var timestamp = DateTimeOffset.UtcNow;
+        return [.. Enumerable.Range(0, count).Select(i => AppCallbacks.Seal(crypto, url, BenchmarkHub.LiaisonId(i % Units), "本周进展：完成区域游戏观察记录，组织教研活动 2 次", timestamp))];
     }
 
-    /// <summary>Callbacks as WeCom sends them (WXBizMsgCrypt): the XML message encrypted, the envelope signed with token, timestamp and nonce.</summary>
-    private static Callback[] Seal(int count, Uri url)
-    {
-        var crypto = new WeComCallbackCrypto(Token, AesKey, CorpId);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var callbacks = new Callback[count];
-        for (var i = 0; i < count; i++)
-        {
-            var msgId = (BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) % 9_000_000_000_000_000_000 + 1_000_000_000_000_000_000).ToString(CultureInfo.InvariantCulture);
-            var xml = $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><FromUserName><![CDATA[{BenchmarkHub.LiaisonId(i % Units)}]]></FromUserName><CreateTime>{timestamp}</CreateTime>" +
-                $"<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[本周进展：完成区域游戏观察记录，组织教研活动 2 次]]></Content><MsgId>{msgId}</MsgId><AgentID>{AgentId}</AgentID></xml>";
-            var encrypted = crypto.Encrypt(xml);
-            var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
-            var signature = crypto.ComputeSignature(timestamp, nonce, encrypted);
-            var body = $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><Encrypt><![CDATA[{encrypted}]]></Encrypt><AgentID><![CDATA[{AgentId}]]></AgentID></xml>";
-            callbacks[i] = new Callback(new Uri(url, $"?msg_signature={signature}&timestamp={timestamp}&nonce={nonce}"), Encoding.UTF8.GetBytes(body));
-        }
-
-        return callbacks;
-    }
-
-    private static async Task<bool> PostAsync(HttpClient http, Callback callback, CancellationToken cancellationToken)
-    {
-        using var content = new ByteArrayContent(callback.Body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
-        using var response = await http.PostAsync(callback.Url, content, cancellationToken).ConfigureAwait(false);
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        return response.StatusCode == HttpStatusCode.OK;
-    }
-
-    private sealed record Callback(Uri Url, byte[] Body);
+    private static async Task<bool> PostAsync(HttpClient http, AppCallback callback, CancellationToken cancellationToken) =>
+        await AppCallbacks.PostAsync(http, callback, cancellationToken).ConfigureAwait(false) == HttpStatusCode.OK;
 }
