@@ -63,7 +63,8 @@ public static class LocalHostApp
             builder.Configuration.AddInMemoryCollection(QueueListeners.Settings(host.Queues));
             var triggers = builder.Services.Count;
             builder.Services.AddHostedService<QueueCreation>();
-            builder.Host.AddQueueListeners(functions, [typeof(QueueTriggers), .. extra]);
+            IReadOnlyList<Type> triggerTypes = [typeof(QueueTriggers), .. extra];
+            builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<QueueListeners>(services, triggerTypes));
             builder.Services.AddSingleton<TimerStatusStore>().AddHostedService<TimerTriggers>();
             TriggerStart.Defer(builder.Services, triggers);
         }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ServerlessHub.Hubs;
 using ServerlessHub.Storage.Hubs;
 using ServerlessHub.Storage.Submissions;
@@ -26,13 +27,17 @@ public sealed class StorageOutageTests : IAsyncLifetime
     private Azurite _azurite = null!;
     private WeComSimulator _weCom = null!;
     private HubInstance _app = null!;
+    private readonly CapturedLog _log = new();
 
     public async ValueTask InitializeAsync()
     {
         _azurite = await Azurite.StartPersistentAsync(_location, _ct);
         _weCom = new WeComSimulator(FaultHub.Simulator());
         await _weCom.StartAsync(0, _ct);
-        _app = await HubInstance.StartAsync(FaultHub.Settings(_azurite, _weCom), cancellationToken: _ct);
+        _app = await HubInstance.StartAsync(
+            FaultHub.Settings(_azurite, _weCom),
+            services => services.AddLogging(logging => logging.AddProvider(_log).AddFilter<CapturedLog>(null, LogLevel.Information)),
+            cancellationToken: _ct);
         Assert.IsType<HubApplyResult.Applied>(await _app.Services.GetRequiredService<HubDefinitions>().ApplyAsync(FaultHub.Document(), null, "test", _ct));
     }
 
@@ -123,7 +128,9 @@ public sealed class StorageOutageTests : IAsyncLifetime
             return response.StatusCode == HttpStatusCode.ServiceUnavailable;
         }, _ct);
         await Polling.UntilAsync(() => answers.Count(a => a.Status == 503) >= 4, _ct);
-        // Messages the queue listener held when storage went away return when their visibility runs out.
+        // Messages the queue listener held when storage went away return when their visibility runs out — by then
+        // every invocation that held one has failed, its storage calls' retries spent.
+        await Polling.UntilAsync(() => _log.RunningInvocations == 0, _ct);
         await _azurite.ExpireQueueInvisibilityAsync(_ct);
         await _azurite.RestartAsync(_ct);
         outage.Cancel();

@@ -12,6 +12,9 @@ public sealed class InvocationRecorder
     public ConcurrentQueue<TimerInfo> Timer { get; } = new();
 
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>What <see cref="GatedFunction"/> waits for before it returns.</summary>
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>A queue function on the queue a test names in the <c>EchoQueue</c> setting: records each message and succeeds.</summary>
@@ -45,6 +48,18 @@ public sealed class BlockingFunction(InvocationRecorder recorder)
         recorder.Queue.Enqueue(("Blocks", message, dequeueCount));
         recorder.Started.TrySetResult();
         await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+}
+
+/// <summary>A queue function on the <c>GatedQueue</c> setting's queue: records each message, signals, then returns once the test opens the gate.</summary>
+public sealed class GatedFunction(InvocationRecorder recorder)
+{
+    [FunctionName("Gated")]
+    public async Task RunAsync([Microsoft.Azure.WebJobs.QueueTrigger("%GatedQueue%")] string message, long dequeueCount)
+    {
+        recorder.Queue.Enqueue(("Gated", message, dequeueCount));
+        recorder.Started.TrySetResult();
+        await recorder.Gate.Task;
     }
 }
 
