@@ -12,6 +12,11 @@ public sealed class CreateAdminKeyFunction(ApiKeys keys, TimeProvider time)
 {
     [Function("CreateAdminKey")]
     [EndpointSummary("Create an admin key (optionally expiring); the key is shown only once")]
+    [EndpointDescription(
+        "Creates an admin key, which opens every hub and the manage operations. " +
+        "The body names it and may set expiresInDays (1–3650) or expiresAt (a date is read in Asia/Shanghai and valid through that day). " +
+        "The key is in this 201 answer only, as just its SHA-256 is stored. " +
+        "Admin key only (403 with a hub key).")]
     [Consumes(typeof(CreateKeyRequest), "application/json")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

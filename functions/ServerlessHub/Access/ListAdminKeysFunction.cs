@@ -10,6 +10,10 @@ public sealed class ListAdminKeysFunction(ApiKeys keys, ApiKeyStore store, TimeP
 {
     [Function("ListAdminKeys")]
     [EndpointSummary("List the admin keys: id, name, prefix, status, created, last used, expiry, revocation")]
+    [EndpointDescription(
+        "Lists every admin key, revoked and expired ones included: id, name, status (active, expired, revoked), a short prefix to recognise it, and its creation, last use, expiry and revocation times — never the key or its hash. " +
+        "Last use is written at most once per ApiKeys:LastUsedInterval (default 5 min) on each instance, so it may be that much old. " +
+        "Admin key only (403 with a hub key).")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     public async Task<Results<Ok<ApiKeyListDto>, ProblemHttpResult>> RunAsync(

@@ -10,6 +10,10 @@ public sealed class RevokeAdminKeyFunction(ApiKeys keys, TimeProvider time)
 {
     [Function("RevokeAdminKey")]
     [EndpointSummary("Revoke an admin key; every instance refuses it within ApiKeys:CacheDuration (at most 60 s)")]
+    [EndpointDescription(
+        "Revokes an admin key and answers it as it now stands; it stays in the list as revoked, and revoking it again changes nothing. " +
+        "The instance that revokes it refuses it at once, the others within ApiKeys:CacheDuration (at most 60 s). " +
+        "Admin key only (403 with a hub key).")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [ProducesProblem(StatusCodes.Status404NotFound)]

@@ -21,6 +21,11 @@ public sealed class GetDigestFunction(ApiKeys keys, HubCatalog hubs, DigestBuild
 
     [Function("GetDigest")]
     [EndpointSummary("A period's digest (Markdown and statistics)")]
+    [EndpointDescription(
+        "Renders the period's digest now, as the scheduled group post would read: its Markdown, the parts as sent to a group robot (each at most 4,096 bytes), the statistics behind it, and the posts the schedule has made. " +
+        "?digest= picks one of the kind's digests (by default the first, or the built-in template of its cadence); " +
+        "{periodKey} may also be latest, the latest period already due. " +
+        "Sends nothing; takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<DigestDto>, ProblemHttpResult>> RunAsync(

@@ -9,6 +9,10 @@ public sealed class ExportHubFunction(ExportServices services)
 {
     [Function("ExportHub")]
     [EndpointSummary("Export the submissions of all the hub's report kinds of a period or date range as CSV or XLSX")]
+    [EndpointDescription(
+        "Streams the submissions of every report kind of the hub as a CSV (default) or XLSX file, for one period (?period=, current allowed) or for every period with a day in ?from=&to= (hub-local days, both included, at most 366 days and 400 periods). " +
+        "One row per submission, withdrawn ones left out, with one column per field headed by report kind and label. " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]

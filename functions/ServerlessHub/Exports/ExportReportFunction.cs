@@ -9,6 +9,10 @@ public sealed class ExportReportFunction(ExportServices services)
 {
     [Function("ExportReport")]
     [EndpointSummary("Export a report kind's submissions of a period or date range as CSV or XLSX")]
+    [EndpointDescription(
+        "Streams one report kind's submissions as a CSV (default) or XLSX file, for one period (?period=, current allowed) or for every period with a day in ?from=&to= (hub-local days, both included, at most 366 days and 400 periods). " +
+        "One row per submission, withdrawn ones left out; text cells that Excel would run as formulas are escaped. " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]

@@ -12,6 +12,10 @@ public sealed class HealthFunction(StorageProbe probe)
 {
     [Function("Health")]
     [EndpointSummary("Storage reachability of this instance")]
+    [EndpointDescription(
+        "Tells whether this instance can reach its storage tables and queues: 200 when healthy, 503 with the reason when not. " +
+        "Concurrent calls share one probe and its answer is reused for 2 s, so polling is cheap. " +
+        "Open to anyone, no key.")]
     [AllowAnonymous]
     [ProducesResponseType<HealthReport>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> RunAsync(

@@ -11,6 +11,10 @@ public sealed class ApplyHubFunction(HubAdministration services)
 {
     [Function("ApplyHub")]
     [EndpointSummary("Apply a hub definition (YAML or JSON); every version is kept")]
+    [EndpointDescription(
+        "Stores a hub definition, sent as YAML or JSON, as the hub's new current version; the document's id must be the {hubId} of the URL. " +
+        "An invalid definition is refused with 422 listing each error with its path, line and column; one equal to the current version is answered 'unchanged' and adds none. " +
+        "Admin key only (403 with a hub key); x-applied-by names who applied it in the version list.")]
     [Consumes(typeof(string), "application/yaml", "application/json")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

@@ -12,6 +12,11 @@ public sealed class CreateHubKeyFunction(HubAdministration services)
 {
     [Function("CreateHubKey")]
     [EndpointSummary("Create an API key for a hub (optionally expiring); the key is shown only once")]
+    [EndpointDescription(
+        "Creates an API key that opens this hub's endpoints. " +
+        "The body names it and may set expiresInDays (1–3650) or expiresAt (a date is read in the hub's time zone and valid through that day). " +
+        "The key is in this 201 answer only, as just its SHA-256 is stored. " +
+        "Admin key only (403 with a hub key); 404 for an unknown hub.")]
     [Consumes(typeof(CreateKeyRequest), "application/json")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

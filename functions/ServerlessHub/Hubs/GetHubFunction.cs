@@ -10,6 +10,9 @@ public sealed class GetHubFunction(HubAdministration services)
 {
     [Function("GetHub")]
     [EndpointSummary("Read a hub definition (?version=N for an older one) and its versions")]
+    [EndpointDescription(
+        "Returns the hub's current definition as applied (or version N with ?version=N), with who applied it and when, and the list of all its versions. " +
+        "Admin key only (403 with a hub key); 404 for an unknown hub or version.")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]

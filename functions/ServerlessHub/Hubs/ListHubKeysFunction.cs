@@ -11,6 +11,10 @@ public sealed class ListHubKeysFunction(HubAdministration services)
 {
     [Function("ListHubKeys")]
     [EndpointSummary("List a hub's API keys: id, name, prefix, status, created, last used, expiry, revocation")]
+    [EndpointDescription(
+        "Lists the hub's API keys, revoked and expired ones included: id, name, status (active, expired, revoked), a short prefix to recognise it, and its creation, last use, expiry and revocation times — never the key or its hash. " +
+        "Last use is written at most once per ApiKeys:LastUsedInterval (default 5 min) on each instance, so it may be that much old. " +
+        "Admin key only (403 with a hub key).")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [ProducesProblem(StatusCodes.Status404NotFound)]

@@ -11,6 +11,10 @@ public sealed class RevokeHubKeyFunction(HubAdministration services)
 {
     [Function("RevokeHubKey")]
     [EndpointSummary("Revoke a hub's API key; every instance refuses it within ApiKeys:CacheDuration (at most 60 s)")]
+    [EndpointDescription(
+        "Revokes one of the hub's API keys and answers it as it now stands; it stays in the list as revoked, and revoking it again changes nothing. " +
+        "The instance that revokes it refuses it at once, the others within ApiKeys:CacheDuration (at most 60 s). " +
+        "Admin key only (403 with a hub key).")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [ProducesProblem(StatusCodes.Status404NotFound)]

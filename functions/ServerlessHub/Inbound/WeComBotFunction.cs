@@ -15,6 +15,10 @@ public sealed class WeComBotFunction(CallbackServices services)
 {
     [Function("WeComBot")]
     [EndpointSummary("WeCom AI-bot callback: URL verification (GET) and messages (POST)")]
+    [EndpointDescription(
+        "Callback of the hub's WeCom AI bot (智能机器人): GET answers WeCom's URL verification; " +
+        "POST takes a JSON message, decrypts it, queues it and answers at once with an empty body, the reply following separately. " +
+        "No key: WeCom's signature (msg_signature) is checked instead, and a timestamp outside the allowed clock skew (default 10 min) is refused.")]
     [AllowAnonymous]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/plain")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]

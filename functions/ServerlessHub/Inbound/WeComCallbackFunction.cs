@@ -15,6 +15,10 @@ public sealed class WeComCallbackFunction(CallbackServices services)
 {
     [Function("WeComCallback")]
     [EndpointSummary("WeCom app callback: URL verification (GET) and messages (POST)")]
+    [EndpointDescription(
+        "Callback of the hub's WeCom app (自建应用): GET answers WeCom's URL verification; " +
+        "POST takes an XML message, decrypts it, queues it and answers at once with an empty body, the reply following separately. " +
+        "No key: WeCom's signature (msg_signature) is checked instead, and a timestamp outside the allowed clock skew (default 10 min) is refused.")]
     [AllowAnonymous]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/plain")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]

@@ -10,6 +10,10 @@ public sealed class CancelLeaveFunction(LeaveServices services)
 {
     [Function("CancelLeave")]
     [EndpointSummary("Cancel a leave record")]
+    [EndpointDescription(
+        "Deletes a leave record by its id, so the unit or person is no longer on leave for those days. " +
+        "Answers 204; an unknown or already cancelled record is 404. " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<NoContent, ProblemHttpResult>> RunAsync(

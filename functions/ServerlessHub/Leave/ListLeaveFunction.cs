@@ -11,6 +11,9 @@ public sealed class ListLeaveFunction(LeaveServices services)
 {
     [Function("ListLeave")]
     [EndpointSummary("List leave that ends today or later (or from ?from=)")]
+    [EndpointDescription(
+        "Lists the hub's leave records that end on ?from= (yyyy-MM-dd) or later, by default today in the hub's time zone, earliest first. " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]

@@ -14,6 +14,10 @@ public sealed class RecordLeaveFunction(LeaveServices services)
 {
     [Function("RecordLeave")]
     [EndpointSummary("Record leave for a unit or a person")]
+    [EndpointDescription(
+        "Records leave (请假) from firstDay to lastDay (at most 366 days) for a whole unit (unitId) or one person (userId): while on leave they are not reminded, and on leave on a period's due date they count as on leave, not missing. " +
+        "Answers 201 with the record and its id; an Idempotency-Key makes a retry safe. " +
+        "Takes a key of the hub or an admin key.")]
     [Consumes(typeof(LeaveRequest), "application/json")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

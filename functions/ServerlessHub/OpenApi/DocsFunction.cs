@@ -24,12 +24,19 @@ public sealed class DocsFunction(HostSettings host)
 
     [Function("Docs")]
     [EndpointSummary("This API's reference page")]
+    [EndpointDescription(
+        "Serves the HTML reference of this API (Scalar) over GET /api/openapi/v1.json. " +
+        "Its script comes from the app too, so the page works without internet access. " +
+        "Open to anyone, no key.")]
     [AllowAnonymous]
     public ContentHttpResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs")] HttpRequest request) =>
         TypedResults.Content(_page, "text/html", Encoding.UTF8);
 
     [Function("DocsScript")]
     [EndpointSummary("The script of the API reference page")]
+    [EndpointDescription(
+        "Serves the Scalar script that the reference page (GET /api/docs) loads, gzip-compressed when the client accepts it. " +
+        "Open to anyone, no key.")]
     [AllowAnonymous]
     public static FileStreamHttpResult Script([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/scalar.js")] HttpRequest request)
     {

@@ -19,6 +19,9 @@ public static class OpenApiFunction
 
     [Function("OpenApi")]
     [EndpointSummary("This OpenAPI document")]
+    [EndpointDescription(
+        "Returns this OpenAPI document (only v1 exists): every operation with its request and response schemas, key schemes and problem+json answers. " +
+        "Open to anyone, no key.")]
     [AllowAnonymous]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "application/json")]
     [ProducesProblem(StatusCodes.Status404NotFound)]

@@ -18,6 +18,9 @@ public sealed class OutboxFunction(ApiKeys keys, HubCatalog hubs, OutboxStore ou
 {
     [Function("Outbox")]
     [EndpointSummary("A hub's outbound deliveries of one day")]
+    [EndpointDescription(
+        "Lists the hub's outbound WeCom deliveries of one day (?date=yyyy-MM-dd, by default today in the hub's time zone), one item per message part, with its status, attempts, and WeCom's errcode and errmsg when it failed. " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]

@@ -15,6 +15,9 @@ public sealed class ListPoisonFunction(ApiKeys keys, PoisonedMessages poison)
 {
     [Function("ListPoison")]
     [EndpointSummary("List a queue's poison messages (up to 32): id, times, dequeue count, body and recorded error")]
+    [EndpointDescription(
+        "Lists the visible poison messages of the inbound, outbound or reminders queue — messages that failed every attempt — up to ?max= (1–32, default 32), each with its id, times, dequeue count, body and recorded error. " +
+        "Inbound bodies hold members' decrypted messages, hence admin key only (403 with a hub key).")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status403Forbidden)]

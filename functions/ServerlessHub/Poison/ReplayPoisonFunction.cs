@@ -15,6 +15,10 @@ public sealed class ReplayPoisonFunction(ApiKeys keys, PoisonedMessages poison)
 {
     [Function("ReplayPoison")]
     [EndpointSummary("Put poison messages back on their queue (the given ids, or up to 32 visible ones)")]
+    [EndpointDescription(
+        "Once the cause is fixed, puts poison messages back on their queue with their bodies unchanged: the messageIds given (1–32), or with no body every visible one, up to 32 per call. " +
+        "Answers which were replayed and which were not found. " +
+        "Admin key only (403 with a hub key).")]
     [Consumes(typeof(ReplayRequest), "application/json", IsOptional = true)]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

@@ -13,6 +13,9 @@ public sealed class ListRemindersFunction(ApiKeys keys, HubCatalog hubs, Reminde
 {
     [Function("ListReminders")]
     [EndpointSummary("A period's reminder ladder and the reminders sent")]
+    [EndpointDescription(
+        "Shows the period's reminder ladder — each step's nominal time, its send time within sending hours, and what it did — and every reminder sent: step, recipient, time, outcome, delivery id and whether it was late. " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<PeriodRemindersDto>, ProblemHttpResult>> RunAsync(

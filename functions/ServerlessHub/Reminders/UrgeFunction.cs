@@ -16,6 +16,11 @@ public sealed class UrgeFunction(ApiKeys keys, HubCatalog hubs, Urging urging, T
 {
     [Function("Urge")]
     [EndpointSummary("Urge (催报) the units that still owe a period's report")]
+    [EndpointDescription(
+        "Sends a reminder (催报) now to the liaisons of every unit or person that still owes the period's report, leaving out those on leave; " +
+        "?by= names who urges, and the notice says so. " +
+        "At most once per period and hour (429 with Retry-After otherwise). " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status429TooManyRequests)]

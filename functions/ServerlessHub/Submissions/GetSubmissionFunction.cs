@@ -9,6 +9,10 @@ public sealed class GetSubmissionFunction(SubmissionsServices services)
 {
     [Function("GetSubmission")]
     [EndpointSummary("Read a submission with its revisions")]
+    [EndpointDescription(
+        "Returns one submitter's submission for the period, withdrawn or not, with every revision: who, when, through which channel and which fields changed. " +
+        "Its ETag is the value to send as If-Match when revising or withdrawing it. " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> RunAsync(

@@ -9,6 +9,10 @@ public sealed class ListAdHocPeriodsFunction(SubmissionsServices services)
 {
     [Function("ListAdHocPeriods")]
     [EndpointSummary("List the windows of an ad hoc report kind")]
+    [EndpointDescription(
+        "Lists the windows opened for an ad hoc report kind (临时报送), earliest first, with their days and due times. " +
+        "Other kinds open their periods by themselves and are refused with 400. " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<PeriodListDto>, ProblemHttpResult>> RunAsync(

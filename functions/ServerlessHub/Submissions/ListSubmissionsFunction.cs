@@ -9,6 +9,10 @@ public sealed class ListSubmissionsFunction(SubmissionsServices services)
 {
     [Function("ListSubmissions")]
     [EndpointSummary("List a period's submissions")]
+    [EndpointDescription(
+        "Lists every submission of the period, withdrawn ones included, with the period's key and dates; " +
+        "{periodKey} may be current. " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<SubmissionListDto>, ProblemHttpResult>> RunAsync(

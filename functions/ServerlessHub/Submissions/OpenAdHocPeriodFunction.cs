@@ -17,6 +17,10 @@ public sealed class OpenAdHocPeriodFunction(SubmissionsServices services, Period
 
     [Function("OpenAdHocPeriod")]
     [EndpointSummary("Open a window of an ad hoc report kind")]
+    [EndpointDescription(
+        "Opens a window {id, firstDay, lastDay} (at most 366 days) of an ad hoc report kind (临时报送) and schedules the kind's reminders for it; its due time follows the kind's due rule. " +
+        "The id must be new for the kind (409 otherwise) and then serves as {periodKey}; other kinds open their periods by themselves (400). " +
+        "Takes a key of the hub or an admin key.")]
     [Consumes(typeof(OpenPeriodRequest), "application/json")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

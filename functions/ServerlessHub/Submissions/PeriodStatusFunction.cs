@@ -11,6 +11,9 @@ public sealed class PeriodStatusFunction(SubmissionsServices services)
 {
     [Function("PeriodStatus")]
     [EndpointSummary("Who submitted, on time or late, who is missing or on leave")]
+    [EndpointDescription(
+        "Shows, for each expected unit or person, whether it submitted on time or late, is still pending, missing, on leave on the due date, or not yet due because the period has not opened; with the counts, the submission rate and the on-time rate (按期报送率). " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<Results<Ok<PeriodStatusDto>, ProblemHttpResult>> RunAsync(

@@ -10,6 +10,10 @@ public sealed class ReviseSubmissionFunction(SubmissionsServices services)
 {
     [Function("ReviseSubmission")]
     [EndpointSummary("Revise some fields of a submission")]
+    [EndpointDescription(
+        "Changes only the fields given (null clears one) and records a new revision; with If-Match, a submission changed since it was read is refused with 412. " +
+        "Refused with 409 for a withdrawn submission and once the period stops taking late changes (acceptLateFor); an Idempotency-Key makes a retry safe. " +
+        "Takes a key of the hub or an admin key.")]
     [Consumes(typeof(ReviseRequest), "application/json")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

@@ -10,6 +10,10 @@ public sealed class SubmitReportFunction(SubmissionsServices services)
 {
     [Function("SubmitReport")]
     [EndpointSummary("Submit a report for a unit (or person)")]
+    [EndpointDescription(
+        "Submits a report for a unit (unitId) or, for per-person kinds, a person (userId); answers 201 with the submission and its ETag, flagged late after the due time. " +
+        "Accepted from the period's opening until acceptLateFor later periods have fallen due, and once per submitter (409 otherwise: revise with PUT); an Idempotency-Key makes a retry safe. " +
+        "Takes a key of the hub or an admin key.")]
     [Consumes(typeof(SubmitRequest), "application/json")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]

@@ -9,6 +9,11 @@ public sealed class WithdrawSubmissionFunction(SubmissionsServices services)
 {
     [Function("WithdrawSubmission")]
     [EndpointSummary("Withdraw a submission (kept in its history)")]
+    [EndpointDescription(
+        "Withdraws a submission: it no longer counts as submitted, stays in its history, and can be submitted again with POST. " +
+        "?by= names who withdraws; " +
+        "If-Match and Idempotency-Key work as for revising, and the period must still take changes (409 otherwise). " +
+        "Takes a key of the hub or an admin key.")]
     [ProducesProblem(StatusCodes.Status400BadRequest)]
     [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesProblem(StatusCodes.Status404NotFound)]

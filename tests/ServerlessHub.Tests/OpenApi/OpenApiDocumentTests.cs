@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 using ServerlessHub.Access;
 using ServerlessHub.Hosting;
+using ServerlessHub.LocalHost;
 using ServerlessHub.LocalHost.Functions;
 using ServerlessHub.Testing;
 
@@ -89,7 +90,16 @@ public sealed class OpenApiDocumentTests
         {
             document.Info.Title = "ServerlessHub";
             document.Info.Description = "协作体报送中枢 HTTP API. Keys go in the x-functions-key header or the code query parameter.";
-            document.Servers?.Clear();
+            document.Info.Contact = new OpenApiContact { Name = "ServerlessHub" };
+
+            // The paths carry the route prefix (/api/...), so a server is a bare origin: first whichever app serves this
+            // document (relative, so it holds locally and deployed), then the local host of ./run.sh for tools that read
+            // the file from the repository. Not the generator's own server, the test's random port.
+            document.Servers =
+            [
+                new OpenApiServer { Url = "/", Description = "The app serving this document" },
+                new OpenApiServer { Url = LocalHostApp.DefaultUrl, Description = "The local host (./run.sh)" },
+            ];
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[HeaderKey] = new OpenApiSecurityScheme

@@ -9,7 +9,7 @@ namespace ServerlessHub.OpenApi;
 
 /// <summary>
 /// The shipped document against the app: the same operations as the local host's route table, keys required where the
-/// functions check them, problem+json for every operation, and no error from spectral's OpenAPI rules.
+/// functions check them, problem+json for every operation, and no error or warning from spectral's OpenAPI rules.
 /// </summary>
 public sealed class OpenApiOperationsTests
 {
@@ -61,13 +61,15 @@ public sealed class OpenApiOperationsTests
         });
     }
 
+    // A warning fails too: an operation without a description (operation-description), say, is a gap in the reference.
     [Fact]
-    public async Task Spectral_FindsNoError()
+    public async Task Spectral_FindsNoErrorOrWarning()
     {
         var run = await SpectralAsync(OpenApiDocumentTests.ShippedPath);
 
         Assert.True(run.ExitCode == 0, run.Printed);
         Assert.DoesNotContain(" error ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" warning ", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed class OpenApiOperationsTests
     {
         var cli = Path.Combine(RepositoryRoot.Path, "infra", "ci", "node_modules", "@stoplight", "spectral-cli", "dist", "index.js");
         Assert.True(File.Exists(cli), $"spectral is not installed at {cli}: run ./test.sh, or infra/local/npm-install.sh \"$PWD/infra/ci\".");
-        return ToolRun.RunAsync("node", [cli, "lint", document, "--ruleset", Path.Combine(RepositoryRoot.Path, ".spectral.yaml"), "--format", "text"], RepositoryRoot.Path, _ct);
+        return ToolRun.RunAsync("node", [cli, "lint", document, "--ruleset", Path.Combine(RepositoryRoot.Path, ".spectral.yaml"), "--format", "text", "--fail-severity", "warn"], RepositoryRoot.Path, _ct);
     }
 
     private static List<(string Path, string Method, string Id, JsonElement Operation)> Operations()
