@@ -123,6 +123,44 @@ public sealed class ReportTimeline
     }
 
     /// <summary>
+    /// The periods whose due time falls after <paramref name="fromExclusive"/> and no later than
+    /// <paramref name="toInclusive"/>, earliest first: a tick passes the previous tick's instant and now. Ad hoc windows
+    /// never appear (they are recorded when opened).
+    /// </summary>
+    public IReadOnlyList<Period> DueBetween(DateTimeOffset fromExclusive, DateTimeOffset toInclusive)
+    {
+        if (toInclusive <= fromExclusive || Schedule.Cadence == Cadence.AdHoc)
+        {
+            return [];
+        }
+
+        if (!IsRecurring)
+        {
+            return [.. terms.Select(FromTerm).Where(p => p.Due > fromExclusive && p.Due <= toInclusive)];
+        }
+
+        // Due times follow period order: from the last period due by the window's end (a due offset may reach back
+        // before a period's start), walk back until one was due before the window.
+        var last = Containing(toInclusive)!;
+        while (Next(last) is { } next && next.Due <= toInclusive)
+        {
+            last = next;
+        }
+
+        var due = new List<Period>();
+        for (Period? period = last; period is not null && period.Due > fromExclusive; period = Previous(period))
+        {
+            if (period.Due <= toInclusive)
+            {
+                due.Add(period);
+            }
+        }
+
+        due.Reverse();
+        return due;
+    }
+
+    /// <summary>
     /// The periods that open after <paramref name="fromExclusive"/> and no later than <paramref name="toInclusive"/>,
     /// earliest first, at most <paramref name="maxCount"/>: a tick passes the previous tick's instant and now, so
     /// periods whose opening fell into missed ticks are caught up. When the result is full, call again from the last

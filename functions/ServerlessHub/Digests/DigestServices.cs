@@ -11,6 +11,8 @@ internal static class DigestServices
             .AddSingleton<DigestPostStore>()
             .AddSingleton<DigestBuilder>()
             .AddSingleton<DigestTemplateCheck>()
+            .AddSingleton<LedgerClosing>()
+            .AddSingleton<IScheduledWork>(sp => sp.GetRequiredService<LedgerClosing>())
             .AddSingleton<DigestPosting>()
             .AddSingleton<IScheduledWork>(sp => sp.GetRequiredService<DigestPosting>())
             .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DigestsJsonContext.Default));

@@ -79,7 +79,7 @@ public sealed partial class SubmissionService(SubmissionStore store, SubmissionL
             SubmissionRules.Diff(report, new Dictionary<string, string>(), validation.Values));
         if (await store.SaveAsync(first, null, firstRevision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false) is { } inserted)
         {
-            return await LedgeredAsync(report, new SubmissionOutcome.Saved(first, inserted, Created: true, firstRevision), cancellationToken).ConfigureAwait(false);
+            return await LedgeredAsync(report, period, new SubmissionOutcome.Saved(first, inserted, Created: true, firstRevision), cancellationToken).ConfigureAwait(false);
         }
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -103,7 +103,7 @@ public sealed partial class SubmissionService(SubmissionStore store, SubmissionL
             var etag = await store.SaveAsync(submission, existing?.ETag, revision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false);
             if (etag is { } saved)
             {
-                return await LedgeredAsync(report, new SubmissionOutcome.Saved(submission, saved, Created: true, revision), cancellationToken).ConfigureAwait(false);
+                return await LedgeredAsync(report, period, new SubmissionOutcome.Saved(submission, saved, Created: true, revision), cancellationToken).ConfigureAwait(false);
             }
 
             await Backoff(attempt, cancellationToken).ConfigureAwait(false);
@@ -188,7 +188,7 @@ public sealed partial class SubmissionService(SubmissionStore store, SubmissionL
             var etag = await store.SaveAsync(updated, existing.ETag, revision, idempotency?.Key, idempotency?.Answer, cancellationToken).ConfigureAwait(false);
             if (etag is { } saved)
             {
-                return await LedgeredAsync(report, new SubmissionOutcome.Saved(updated, saved, Created: false, revision), cancellationToken).ConfigureAwait(false);
+                return await LedgeredAsync(report, period, new SubmissionOutcome.Saved(updated, saved, Created: false, revision), cancellationToken).ConfigureAwait(false);
             }
 
             if (ifMatch is not null)
@@ -203,12 +203,25 @@ public sealed partial class SubmissionService(SubmissionStore store, SubmissionL
     }
 
     /// <summary>
-    /// Copies a saved change to the ledger. The submission is stored by now and the caller is owed its answer, so a
-    /// ledger that cannot be written is logged rather than failing the request: the next digest of the period repairs
-    /// it from the submissions table.
+    /// How long before a period's due time its changes start going to the ledger as they happen. Before that, the tick
+    /// copies the period to the ledger when it falls due (<see cref="LedgerClosing"/>), so a submission costs one
+    /// storage round trip; the margin covers a change that started before the due time and is saved after the copy.
     /// </summary>
-    private async Task<SubmissionOutcome> LedgeredAsync(ReportKind report, SubmissionOutcome.Saved saved, CancellationToken cancellationToken)
+    public static readonly TimeSpan LedgerWriteThrough = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Copies a saved change to the ledger when the period is about to fall due, has, or is an ad hoc window (which the
+    /// tick does not copy). The submission is stored by now and the caller is owed its answer, so a ledger that cannot
+    /// be written is logged rather than failing the request: the next digest of the period repairs it from the
+    /// submissions table.
+    /// </summary>
+    private async Task<SubmissionOutcome> LedgeredAsync(ReportKind report, Period period, SubmissionOutcome.Saved saved, CancellationToken cancellationToken)
     {
+        if (report.Schedule.Cadence != Cadence.AdHoc && saved.Submission.UpdatedAt < period.Due - LedgerWriteThrough)
+        {
+            return saved;
+        }
+
         try
         {
             await ledger.SaveAsync(saved.Submission.HubId, report.Id, [LedgerEntry.Of(saved.Submission, report)], cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,7 @@ using ServerlessHub.Digests;
 using ServerlessHub.Hubs;
 using ServerlessHub.Leave;
 using ServerlessHub.Periods;
+using ServerlessHub.Schedule;
 using ServerlessHub.Storage.Digests;
 using ServerlessHub.Storage.Leave;
 using ServerlessHub.Storage.Submissions;
@@ -67,7 +68,7 @@ internal static class DigestCommand
         var digest = kind.Digests[0];
         var period = hub.Timeline(kind).FromKey(DigestedPeriod)!;
 
-        Console.WriteLine($"Submitting {weeks} weeks up to {DigestedPeriod} through SubmissionService (which writes the ledger), adding leave…");
+        Console.WriteLine($"Submitting {weeks} weeks up to {DigestedPeriod} through SubmissionService, each week's ledger written as the tick and late submissions write it, adding leave…");
         var seeded = await SeedAsync(services, hub, kind, period, weeks, clock, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seeded.Submitted:N0} submissions ({seeded.Late:N0} late), {seeded.Leave} leave records"));
         clock.Now = DigestTime;
@@ -155,6 +156,7 @@ internal static class DigestCommand
     private static async Task<Seeded> SeedAsync(IServiceProvider services, Hub hub, ReportKind kind, Period last, int weeks, SettableClock clock, CancellationToken cancellationToken)
     {
         var service = services.GetRequiredService<SubmissionService>();
+        var closing = services.GetRequiredService<LedgerClosing>();
         var expected = hub.ExpectedSubmitters(kind);
         var timeline = hub.Timeline(kind);
         var periods = new List<Period> { last };
@@ -190,6 +192,13 @@ internal static class DigestCommand
             TimeSpan[] fromDue = [TimeSpan.FromHours(-48), TimeSpan.FromHours(-2), TimeSpan.FromHours(17), TimeSpan.FromHours(51)];
             for (var s = 0; s < slots.Length; s++)
             {
+                if (s == 2)
+                {
+                    // The tick copies the period to the ledger when it falls due; late submissions write their own rows.
+                    clock.Now = period.Due + TimeSpan.FromMinutes(1);
+                    await closing.RunAsync(new TickWindow(period.Due - TimeSpan.FromMinutes(1), clock.Now), cancellationToken);
+                }
+
                 clock.Now = period.Due + fromDue[s];
                 var units = slots[s];
                 var next = -1;
@@ -324,7 +333,7 @@ internal static class DigestCommand
             $"it counts {rendering.Counts.Expected} expected, {rendering.Counts.Submitted} submitted ({rendering.Counts.Late} late), {rendering.Counts.Missing} missing, {rendering.Counts.OnLeave} on leave.");
         report.AppendLine();
         report.AppendLine(c, $"{Units} units × {LargeHubDocument.LiaisonsPerUnit} liaisons, the weekly report's {weeks} weeks up to {DigestedPeriod} filled through `SubmissionService` " +
-            $"({seeded.Submitted:N0} submissions, {seeded.Late:N0} late; each writes its ledger row), {seeded.Leave} leave records; digest as of {DigestTime:yyyy-MM-dd HH:mm} (UTC+8). " +
+            $"({seeded.Submitted:N0} submissions, {seeded.Late:N0} late; the ledger copied from each week at its due time, as the tick does, and written by each late one), {seeded.Leave} leave records; digest as of {DigestTime:yyyy-MM-dd HH:mm} (UTC+8). " +
             $"{runs} measured runs of each side after one first digest and 5 warm-up pairs, interleaved (digest, raw / raw, digest); compute and render alone {runs} times each. " +
             $"Load average {loadBefore} before, {loadAfter} after. .NET {Environment.Version}, {RuntimeInformation.OSDescription.Trim()}, {Environment.ProcessorCount} logical CPUs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         return report.ToString();

@@ -34,10 +34,10 @@ internal static class SubmissionsCommand
         var perRound = total / rounds;
 
         Console.WriteLine($"Starting Azurite and the app ({Units}-unit hub, triggers off)…");
-        // Each phase submits to weeks 1–16 of its own year; the clock stands in week 17 of that year and the kind takes late
-        // submissions for 16 periods, so every one is a first, late submission, as when the real date was past them all.
+        // Each round submits to one week, with the clock on that week's Monday morning: every submission is a first,
+        // on-time one, as most are (a change near or after the due time also writes the period's ledger row).
         var clock = new SettableClock(DateTimeOffset.UnixEpoch);
-        await using var bench = await BenchmarkHub.StartAsync(HttpHub, BenchmarkHub.Document(HttpHub, Units, "    acceptLateFor: 16\n"),
+        await using var bench = await BenchmarkHub.StartAsync(HttpHub, BenchmarkHub.Document(HttpHub, Units, ""),
             new Dictionary<string, string?> { ["LocalHost:RunTriggers"] = "false" }, services => services.AddSingleton<TimeProvider>(clock), cancellationToken);
         using var http = bench.Client();
         var table = new TableServiceClient(bench.Azurite.ConnectionString).GetTableClient(SubmissionStore.TableName);
@@ -47,7 +47,7 @@ internal static class SubmissionsCommand
         var submit = new Side("HTTP submit (`POST …/submissions`)", (work, ct) => SubmitAsync(http, work, ct));
 
         // The raw sides write copies of what the app wrote, so their entities have the same properties and sizes.
-        clock.Now = WeekSeventeen(2023);
+        clock.Now = MondayMorning(2023, Week(round: 0));
         await RunRoundAsync(submit, Work(2023, round: 0, perRound: 1), 1, counter, measured: false, cancellationToken);
         var sample = Work(2023, round: 0, perRound: 1)[0];
         var partition = SubmissionStore.Partition(HttpHub, "weekly", sample.Period);
@@ -62,16 +62,16 @@ internal static class SubmissionsCommand
         };
 
         // Warm-up: JIT, connection pools, Azurite's partitions; periods of a year the measured rounds do not use.
-        clock.Now = WeekSeventeen(2024);
+        clock.Now = MondayMorning(2024, Week(round: 0));
         foreach (var side in sides)
         {
             await RunRoundAsync(side, Work(2024, round: 0, perRound: Math.Min(perRound, 200)), concurrency, counter, measured: false, cancellationToken);
         }
 
         Console.WriteLine($"Measuring {total} operations per side in {rounds} rounds at concurrency {concurrency}…");
-        clock.Now = WeekSeventeen(2025);
         for (var round = 0; round < rounds; round++)
         {
+            clock.Now = MondayMorning(2025, Week(round));
             // A B C, C B A, … so each side runs early and late equally often.
             var order = round % 2 == 0 ? sides : sides.Reverse().ToArray();
             foreach (var side in order)
@@ -87,25 +87,24 @@ internal static class SubmissionsCommand
         return sides.All(s => s.Failures == 0) ? 0 : 1;
     }
 
-    /// <summary>Monday 10:00 of week 17 of <paramref name="year"/> in Shanghai.</summary>
-    private static DateTimeOffset WeekSeventeen(int year) =>
-        new(ISOWeek.ToDateTime(year, 17, DayOfWeek.Monday).AddHours(10), TimeSpan.FromHours(8));
+    /// <summary>Monday 10:00 of <paramref name="week"/> of <paramref name="year"/> in Shanghai.</summary>
+    private static DateTimeOffset MondayMorning(int year, int week) =>
+        new(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday).AddHours(10), TimeSpan.FromHours(8));
 
-    /// <summary>One round's submissions: <paramref name="perRound"/> distinct (unit, week) pairs drawn from four weeks of its own.</summary>
+    private static int Week(int round) => round + 1;
+
+    /// <summary>One round's submissions: <paramref name="perRound"/> of the hub's units, shuffled, to the round's own week.</summary>
     private static List<Submission> Work(int year, int round, int perRound)
     {
-        var random = new Random(round * 7919 + year);
-        var pairs = new List<(int Unit, int Week)>(Units * 4);
-        for (var week = 1 + round * 4; week <= 4 + round * 4; week++)
+        if (perRound > Units)
         {
-            for (var unit = 0; unit < Units; unit++)
-            {
-                pairs.Add((unit, week));
-            }
+            throw new ArgumentException($"At most {Units} submissions per round (one per unit); use more rounds.");
         }
 
-        random.Shuffle(CollectionsMarshal.AsSpan(pairs));
-        return [.. pairs.Take(perRound).Select(p => new Submission(BenchmarkHub.UnitId(p.Unit), string.Create(CultureInfo.InvariantCulture, $"{year}-W{p.Week:D2}")))];
+        var units = Enumerable.Range(0, Units).ToArray();
+        new Random(round * 7919 + year).Shuffle(units);
+        var period = string.Create(CultureInfo.InvariantCulture, $"{year}-W{Week(round):D2}");
+        return [.. units.Take(perRound).Select(unit => new Submission(BenchmarkHub.UnitId(unit), period))];
     }
 
     private static async Task<RoundResult> RunRoundAsync(Side side, List<Submission> work, int concurrency, StorageRequestCounter counter, bool measured, CancellationToken cancellationToken)

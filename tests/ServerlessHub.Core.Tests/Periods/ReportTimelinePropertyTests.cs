@@ -103,8 +103,29 @@ public class ReportTimelinePropertyTests
                 return all.SequenceEqual(split) && inRange && consecutive && complete;
             });
 
-    // Opening offsets in these timelines are at most 10 days, so any period opening near an instant is within 3 steps
-    // of the one containing it.
+    [Property]
+    public Property DueBetween_SplitTicks_SameAsOneCatchUpAndComplete() =>
+        Prop.ForAll(
+            Arb.From(
+                from timeline in Timelines
+                from start in Instants
+                from firstHours in Gen.Choose(0, 24 * 120)
+                from secondHours in Gen.Choose(0, 24 * 120)
+                select (timeline, start, middle: start.AddHours(firstHours), end: start.AddHours(firstHours + secondHours))),
+            x =>
+            {
+                var (timeline, start, middle, end) = x;
+                var all = timeline.DueBetween(start, end);
+                var split = timeline.DueBetween(start, middle).Concat(timeline.DueBetween(middle, end));
+                var inRange = all.All(p => p.Due > start && p.Due <= end);
+                var consecutive = all.Zip(all.Skip(1)).All(pair => timeline.Next(pair.First) == pair.Second);
+                var complete = (all.Count == 0 || (timeline.Previous(all[0])!.Due <= start && timeline.Next(all[^1])!.Due > end))
+                    && Around(timeline, start).Concat(Around(timeline, end)).Where(p => p.Due > start && p.Due <= end).All(all.Contains);
+                return all.SequenceEqual(split) && inRange && consecutive && complete;
+            });
+
+    // Opening offsets in these timelines are at most 10 days and due offsets 3 working days, so any period opening or
+    // falling due near an instant is within 3 steps of the one containing it.
     private static IEnumerable<Period> Around(ReportTimeline timeline, DateTimeOffset instant)
     {
         var period = timeline.Containing(instant)!;

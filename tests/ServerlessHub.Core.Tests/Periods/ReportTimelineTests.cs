@@ -213,6 +213,27 @@ public class ReportTimelineTests
     }
 
     [Fact]
+    public void DueBetween_TickAcrossFridayFive_IsThatWeek()
+    {
+        var sut = CreateSut(Cadence.Weekly);
+        var w48 = sut.FromKey("2026-W48")!;
+
+        Assert.Equal(["2026-W48"], sut.DueBetween(w48.Due.AddMinutes(-1), w48.Due).Select(p => p.Key));
+        Assert.Empty(sut.DueBetween(w48.Due, w48.Due.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void DueBetween_SemesterTerms_InTermOrderAndAdHocNever()
+    {
+        var sut = Semesters();
+        var first = sut.FromKey("2026-2027-1")!;
+        var second = sut.FromKey("2026-2027-2")!;
+
+        Assert.Equal(["2026-2027-1", "2026-2027-2"], sut.DueBetween(first.Start, second.End).Select(p => p.Key));
+        Assert.Empty(CreateSut(Cadence.AdHoc).DueBetween(first.Start, second.End));
+    }
+
+    [Fact]
     public void OpeningBetween_WeeklyTicks_ExcludesFromAndIncludesTo()
     {
         var sut = CreateSut(Cadence.Weekly);

@@ -47,6 +47,31 @@ public sealed class DigestFlowTests
     }
 
     [Fact]
+    public async Task Ledger_TakesAPeriodWhenItFallsDue_AndLaterChangesAsTheyHappen()
+    {
+        await using var hub = await ReminderHarness.StartAsync(cancellationToken: _ct);
+        var key = await hub.HubKeyAsync(_ct);
+        var ledger = hub.First.Services.GetRequiredService<Storage.Digests.SubmissionLedgerStore>();
+        async Task<IEnumerable<string>> LedgeredAsync() =>
+            (await ledger.ListAsync(ReminderHarness.HubId, "weekly", "2026-W48", "2026-W48", _ct)).Select(e => e.SubmitterId + (e.Late ? " 迟报" : "")).Order(StringComparer.Ordinal);
+        hub.SetLocal(11, 23, 10);
+        await hub.TickAsync(_ct);
+
+        await hub.SubmitAsync("a", key, _ct);
+        Assert.Empty(await LedgeredAsync());
+        hub.SetLocal(11, 27, 16, 59);
+        await hub.TickAsync(_ct);
+        Assert.Empty(await LedgeredAsync());
+        hub.SetLocal(11, 27, 17, 1);
+        await hub.TickAsync(_ct);
+        Assert.Equal(["a"], await LedgeredAsync());
+
+        hub.SetLocal(11, 28, 10);
+        await hub.SubmitAsync("b", key, _ct);
+        Assert.Equal(["a", "b 迟报"], await LedgeredAsync());
+    }
+
+    [Fact]
     public async Task TwoInstancesPostingAtOnceAndARetriedMessage_OneDigestPerChannel()
     {
         await using var hub = await ReminderHarness.StartAsync(instances: 2, cancellationToken: _ct);
