@@ -85,7 +85,8 @@ internal sealed class QueueListeners(IConfiguration configuration, IServiceProvi
         _restarting.Dispose();
     }
 
-    private IHost Build() => new HostBuilder()
+    /// <summary>The WebJobs host, built but not started.</summary>
+    internal IHost Build() => new HostBuilder()
         .ConfigureAppConfiguration(config => config.AddConfiguration(configuration))
         .ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues())
         .ConfigureServices(services => services

@@ -111,8 +111,10 @@ public sealed partial class HostJsonTests
         using var host = ReadHost();
         var declared = host.RootElement.GetProperty("extensions").GetProperty("queues");
         using var app = LocalHostApp.Build(LocalHostApp.CreateBuilder([], WorkerContractTests.Settings()));
+        var listeners = ActivatorUtilities.CreateInstance<LocalHost.Queues.QueueListeners>(app.Services, (IReadOnlyList<Type>)[typeof(LocalHost.Queues.QueueTriggers)]);
+        using var listenerHost = listeners.Build();
 
-        var options = app.Services.GetRequiredService<IOptions<QueuesOptions>>().Value;
+        var options = listenerHost.Services.GetRequiredService<IOptions<QueuesOptions>>().Value;
 
         Assert.Equal(declared.GetProperty("batchSize").GetInt32(), options.BatchSize);
         Assert.Equal(declared.GetProperty("newBatchThreshold").GetInt32(), options.NewBatchThreshold);
