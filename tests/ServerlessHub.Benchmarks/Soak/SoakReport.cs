@@ -54,9 +54,9 @@ internal static class SoakReport
         var last = run.Samples[^1];
 
         // One sample moves by ±10–20 MiB as collections come and go, so each point is the mean of three samples.
-        var early = new SampleMean(run.SamplesBetween(Edge - run.SampleEvery, Edge + run.SampleEvery));
-        var middle = new SampleMean(run.SamplesBetween(half - run.SampleEvery, half + run.SampleEvery));
-        var final = new SampleMean(run.SamplesBetween(end - 2 * run.SampleEvery, end));
+        var early = new SampleMean(run.SamplesNear(Edge));
+        var middle = new SampleMean(run.SamplesNear(half));
+        var final = new SampleMean(run.SamplesNear(end - run.SampleEvery));
         var secondHalfGrowth = (final.Rss - middle.Rss) / middle.Rss;
         var levelled = secondHalfGrowth < LevelledOffGrowth;
         var errors = run.Errors.Values.Sum();

@@ -14,11 +14,12 @@ internal sealed record SoakRun(
 
     public int FailuresOf(Range requests) => Failed.AsSpan(requests).Count(true);
 
-    /// <summary>The samples taken from <paramref name="from"/> to <paramref name="to"/> (a sample may be late by the timer's jitter).</summary>
-    public IReadOnlyList<ProcessSample> SamplesBetween(TimeSpan from, TimeSpan to) =>
-        [.. Samples.Where(s => s.At >= from - Jitter && s.At <= to + Jitter)];
-
-    private static readonly TimeSpan Jitter = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The three samples taken nearest to <paramref name="at"/>, in time order: a sampler that falls behind under load
+    /// (a sample late by seconds) still yields a point.
+    /// </summary>
+    public IReadOnlyList<ProcessSample> SamplesNear(TimeSpan at) =>
+        [.. Samples.OrderBy(s => (s.At - at).Duration()).Take(3).OrderBy(s => s.At)];
 
     private int First(TimeSpan at) => Math.Clamp((int)Math.Ceiling(at / Interval), 0, Milliseconds.Length);
 }
