@@ -4,7 +4,6 @@ using ServerlessHub.Periods;
 using ServerlessHub.Replies;
 using ServerlessHub.Schedule;
 using ServerlessHub.Storage.Digests;
-using ServerlessHub.Storage.Hubs;
 
 namespace ServerlessHub.Digests;
 
@@ -14,7 +13,7 @@ namespace ServerlessHub.Digests;
 /// rendered and queued, so it goes out once whatever the number of instances; a claim whose owner died before queuing
 /// is taken over by a later tick. When the chosen template fails, the built-in one stands in and the coordinators are told why.
 /// </summary>
-public sealed partial class DigestPosting(HubStore hubStore, HubCatalog hubs, DigestPostStore posts, DigestBuilder builder, OutboundQueues outbound, TemplateRenderer templates, TimeProvider time, ILogger<DigestPosting> logger) : IScheduledWork
+public sealed partial class DigestPosting(HubCatalog hubs, DigestPostStore posts, DigestBuilder builder, OutboundQueues outbound, TemplateRenderer templates, TimeProvider time, ILogger<DigestPosting> logger) : IScheduledWork
 {
     /// <summary>How long a claim may stay unqueued before another instance takes the post over.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
@@ -24,13 +23,8 @@ public sealed partial class DigestPosting(HubStore hubStore, HubCatalog hubs, Di
     public async Task RunAsync(TickWindow window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
-        foreach (var hubId in await hubStore.ListHubIdsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var hub in hubs.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (await hubs.GetAsync(hubId, cancellationToken).ConfigureAwait(false) is not { } hub)
-            {
-                continue;
-            }
-
             foreach (var kind in hub.Definition.Reports)
             {
                 foreach (var digest in kind.Digests)

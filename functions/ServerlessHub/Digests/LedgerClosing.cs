@@ -1,7 +1,6 @@
 using ServerlessHub.Hubs;
 using ServerlessHub.Schedule;
 using ServerlessHub.Storage.Digests;
-using ServerlessHub.Storage.Hubs;
 using ServerlessHub.Storage.Submissions;
 
 namespace ServerlessHub.Digests;
@@ -11,18 +10,13 @@ namespace ServerlessHub.Digests;
 /// history from. Changes before then are not written to the ledger one by one (a submission is one storage round trip,
 /// not two); changes from <see cref="Submissions.SubmissionService.LedgerWriteThrough"/> before the due time on are.
 /// </summary>
-public sealed partial class LedgerClosing(HubStore hubStore, HubCatalog hubs, SubmissionStore submissions, SubmissionLedgerStore ledger, ILogger<LedgerClosing> logger) : IScheduledWork
+public sealed partial class LedgerClosing(HubCatalog hubs, SubmissionStore submissions, SubmissionLedgerStore ledger, ILogger<LedgerClosing> logger) : IScheduledWork
 {
     public async Task RunAsync(TickWindow window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
-        foreach (var hubId in await hubStore.ListHubIdsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var hub in hubs.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (await hubs.GetAsync(hubId, cancellationToken).ConfigureAwait(false) is not { } hub)
-            {
-                continue;
-            }
-
             foreach (var kind in hub.Definition.Reports)
             {
                 foreach (var period in hub.Timeline(kind).DueBetween(window.From, window.To))

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ServerlessHub.Storage.Hubs;
 
 namespace ServerlessHub.Hubs;
@@ -29,6 +30,18 @@ public sealed class HubCatalog(HubStore store, TimeProvider time, ILogger<HubCat
     }
 
     public void Forget(string hubId) => _hubs.TryRemove(hubId, out _);
+
+    /// <summary>Every stored hub that loads, for scheduled work that visits them all.</summary>
+    public async IAsyncEnumerable<Hub> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var hubId in await store.ListHubIdsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await GetAsync(hubId, cancellationToken).ConfigureAwait(false) is { } hub)
+            {
+                yield return hub;
+            }
+        }
+    }
 
     private Hub? Load(HubVersion stored)
     {

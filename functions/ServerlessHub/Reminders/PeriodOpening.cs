@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using ServerlessHub.Hubs;
 using ServerlessHub.Periods;
 using ServerlessHub.Schedule;
-using ServerlessHub.Storage.Hubs;
 using ServerlessHub.Storage.Reminders;
 
 namespace ServerlessHub.Reminders;
@@ -12,7 +11,7 @@ namespace ServerlessHub.Reminders;
 /// since, the current period that opened before it) is recorded once, with who is expected to submit as of now, and its
 /// reminder ladder is queued. A step whose time has passed is queued to go out at once (with a note that it is late).
 /// </summary>
-public sealed partial class PeriodOpening(HubStore hubStore, HubCatalog hubs, ReminderStore reminders, ReminderScheduler queue, TimeProvider time, ILogger<PeriodOpening> logger) : IScheduledWork
+public sealed partial class PeriodOpening(HubCatalog hubs, ReminderStore reminders, ReminderScheduler queue, TimeProvider time, ILogger<PeriodOpening> logger) : IScheduledWork
 {
     // Periods this process has seen opened and queued; saves a storage read per hub, kind and tick.
     private readonly ConcurrentDictionary<string, bool> _queued = new(StringComparer.Ordinal);
@@ -20,13 +19,8 @@ public sealed partial class PeriodOpening(HubStore hubStore, HubCatalog hubs, Re
     public async Task RunAsync(TickWindow window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
-        foreach (var hubId in await hubStore.ListHubIdsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var hub in hubs.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (await hubs.GetAsync(hubId, cancellationToken).ConfigureAwait(false) is not { } hub)
-            {
-                continue;
-            }
-
             foreach (var kind in hub.Definition.Reports)
             {
                 foreach (var period in Opening(hub.Timeline(kind), window))

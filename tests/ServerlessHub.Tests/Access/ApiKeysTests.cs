@@ -44,7 +44,8 @@ public sealed class ApiKeysTests(HubApiFixture fixture) : IClassFixture<HubApiFi
     public async Task KeyLists_NeverShowAKeyOrItsHash()
     {
         var (key, _) = await CreateHubKeyAsync("秘密检查", "{}");
-        var secret = key[(key.LastIndexOf('_') + 1)..];
+        // The random part is base64url, which may itself hold '_': cut at the known head, not at the last '_'.
+        var secret = key[$"shk_{County}_".Length..];
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
         var hubKeys = await _admin.GetStringAsync($"/api/manage/hubs/{County}/keys", _ct);
@@ -52,7 +53,7 @@ public sealed class ApiKeysTests(HubApiFixture fixture) : IClassFixture<HubApiFi
 
         Assert.DoesNotContain(secret, hubKeys, StringComparison.Ordinal);
         Assert.DoesNotContain(hash[..12], hubKeys, StringComparison.Ordinal);
-        Assert.DoesNotContain(fixture.AdminKey[(fixture.AdminKey.LastIndexOf('_') + 1)..], adminKeys, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.AdminKey["shk_admin_".Length..], adminKeys, StringComparison.Ordinal);
         Assert.DoesNotContain("\"key\"", hubKeys + adminKeys, StringComparison.Ordinal);
     }
 
