@@ -7,26 +7,32 @@ namespace ServerlessHub.Hubs;
 /// <summary>
 /// Serves hubs by id from their current stored version, parsed once and kept for <see cref="Freshness"/> so hot paths
 /// pay no storage round trip for the definition. An apply through this instance is seen at once; one through another
-/// instance within <see cref="Freshness"/>.
+/// instance within <see cref="Freshness"/>. When a hub goes stale, one load serves every request waiting for it: a
+/// large hub's definition is read and parsed once per refresh, not once per request arriving at that moment.
 /// </summary>
 public sealed class HubCatalog(HubStore store, TimeProvider time, ILogger<HubCatalog> logger)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, (Hub? Hub, DateTimeOffset Until)> _hubs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _hubs = new(StringComparer.Ordinal);
 
     public async Task<Hub?> GetAsync(string hubId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_hubs.TryGetValue(hubId, out var cached) && cached.Until > now)
+        while (true)
         {
-            return cached.Hub;
-        }
+            var now = time.GetUtcNow();
+            if (_hubs.TryGetValue(hubId, out var cached) && (cached.Until > now || !cached.Hub.IsValueCreated || !cached.Hub.Value.IsCompleted))
+            {
+                return await WaitAsync(hubId, cached, cancellationToken).ConfigureAwait(false);
+            }
 
-        var stored = await store.GetCurrentAsync(hubId, cancellationToken).ConfigureAwait(false);
-        var hub = stored is null ? null : Load(stored);
-        _hubs[hubId] = (hub, now + Freshness);
-        return hub;
+            // Shared by every caller, so one caller's cancellation must not end it.
+            var fresh = new Entry(new Lazy<Task<Hub?>>(() => LoadAsync(hubId)), now + Freshness);
+            if (cached is null ? _hubs.TryAdd(hubId, fresh) : _hubs.TryUpdate(hubId, fresh, cached))
+            {
+                return await WaitAsync(hubId, fresh, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public void Forget(string hubId) => _hubs.TryRemove(hubId, out _);
@@ -43,6 +49,26 @@ public sealed class HubCatalog(HubStore store, TimeProvider time, ILogger<HubCat
         }
     }
 
+    private async Task<Hub?> WaitAsync(string hubId, Entry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await entry.Hub.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (entry.Hub.Value.IsFaulted)
+        {
+            // A failed load is not kept: the next request tries storage again.
+            _hubs.TryRemove(new KeyValuePair<string, Entry>(hubId, entry));
+            throw;
+        }
+    }
+
+    private async Task<Hub?> LoadAsync(string hubId)
+    {
+        var stored = await store.GetCurrentAsync(hubId, CancellationToken.None).ConfigureAwait(false);
+        return stored is null ? null : Load(stored);
+    }
+
     private Hub? Load(HubVersion stored)
     {
         var parsed = HubDefinitionParser.Parse(stored.Document);
@@ -55,6 +81,8 @@ public sealed class HubCatalog(HubStore store, TimeProvider time, ILogger<HubCat
 
         return new Hub(parsed.Definition!, stored.Version, year => HubLog.NoCalendarData(logger, stored.HubId, year));
     }
+
+    private sealed record Entry(Lazy<Task<Hub?>> Hub, DateTimeOffset Until);
 }
 
 internal static partial class HubLog
