@@ -26,7 +26,7 @@ public static class StorageFailures
     /// </summary>
     public static string Describe(Exception exception) => exception switch
     {
-        AggregateException { InnerExceptions: [var last, ..] } aggregate => Describe(aggregate.InnerExceptions[^1] ?? last),
+        AggregateException { InnerExceptions: [.., var last] } => Describe(last),
         RequestFailedException { Status: > 0 } failed => $"HTTP {failed.Status}{(failed.ErrorCode is { } code ? " " + code : "")}",
         RequestFailedException { InnerException: { } inner } => Describe(inner),
         HttpRequestException { InnerException: SocketException socket } => $"{socket.SocketErrorCode}",

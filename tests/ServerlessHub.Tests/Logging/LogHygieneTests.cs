@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ServerlessHub.Access;
 using ServerlessHub.Inbound;
 using ServerlessHub.Storage.Hubs;
@@ -22,7 +20,7 @@ public sealed class LogHygieneTests
     [Fact]
     public async Task ChatLoopHubApplyAndHttpSubmission_LogNoSecretKeyOrReportContent()
     {
-        var logs = new CapturedLogs();
+        var logs = new CapturedLog();
         var hub = new InboundHarness(logs);
         await hub.InitializeAsync();
         try
@@ -67,63 +65,19 @@ public sealed class LogHygieneTests
 
             // The capture works and saw the loop: hubs applied, callbacks queued and handled, messages delivered.
             Assert.Contains(lines, l => l.Category.EndsWith("HubDefinitions", StringComparison.Ordinal));
-            Assert.Contains(lines, l => l.EventId == 1310);
+            Assert.Contains(lines, l => l.EventId.Id == 1310);
             Assert.True(lines.Count >= 20, $"only {lines.Count} lines captured");
             foreach (var line in lines)
             {
                 foreach (var secret in secrets)
                 {
-                    Assert.False(line.Text.Contains(secret, StringComparison.Ordinal), $"{line.Category}[{line.EventId}] logged '{secret}': {line.Text}");
+                    Assert.False(line.Text.Contains(secret, StringComparison.Ordinal), $"{line.Category}[{line.EventId.Id}] logged '{secret}': {line.Text}");
                 }
             }
         }
         finally
         {
             await hub.DisposeAsync();
-        }
-    }
-
-    private sealed record LogLine(string Category, int EventId, LogLevel Level, string Text);
-
-    /// <summary>Keeps every line at Information and above: its message, every structured value and the exception.</summary>
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<LogLine> _lines = new();
-
-        public IEnumerable<LogLine> Lines => _lines;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<LogLine> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (!IsEnabled(logLevel))
-                {
-                    return;
-                }
-
-                var text = new StringBuilder(formatter(state, exception));
-                if (state is IEnumerable<KeyValuePair<string, object?>> values)
-                {
-                    foreach (var (key, value) in values)
-                    {
-                        text.Append(" | ").Append(key).Append('=').Append(value);
-                    }
-                }
-
-                text.Append(" | ").Append(exception);
-                lines.Enqueue(new LogLine(category, eventId.Id, logLevel, text.ToString()));
-            }
         }
     }
 }
