@@ -36,6 +36,9 @@ public static class ServerlessHubServices
     public static IServiceCollection AddServerlessHub(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = StorageAccountFrom(configuration);
+        // First: the probe's start (loading the Azure SDK, building its clients, two round trips) then runs on another core
+        // while the rest is registered.
+        services.AddHealth(storage);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(storage);
         services.AddSingleton(HostSettings.Load(AppContext.BaseDirectory, configuration));
@@ -43,7 +46,6 @@ public static class ServerlessHubServices
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         return services
-            .AddHealth(storage)
             .AddAccess()
             .AddHubs()
             .AddSubmissions()

@@ -9,11 +9,13 @@ namespace ServerlessHub.LocalHost.Functions;
 /// </summary>
 internal static class FunctionActivation
 {
-    private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> Results = new();
 
+    // As the worker's function activator does, per invocation. A factory cached per class (ActivatorUtilities.CreateFactory)
+    // compiles an expression tree on its first use: 15-20 ms of the first request to each class at start-up, against
+    // microseconds per call saved (tests/ServerlessHub.Benchmarks/README.md, cold start).
     public static object? CreateInstance(MethodInfo method, IServiceProvider services) =>
-        method.IsStatic ? null : Factories.GetOrAdd(method.DeclaringType!, t => ActivatorUtilities.CreateFactory(t, Type.EmptyTypes))(services, null);
+        method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
 
     /// <summary>Calls the method and awaits what it returns; the value of a <c>Task&lt;T&gt;</c>, or the plain return value.</summary>
     public static async Task<object?> InvokeAsync(MethodInfo method, object? instance, object?[] arguments)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,6 +13,8 @@ public sealed record HostSettings(string RoutePrefix, QueueTriggerSettings Queue
 {
     /// <summary>The app settings that override host.json values, as under the Functions host (<c>AzureFunctionsJobHost__extensions__queues__batchSize</c>).</summary>
     public const string OverrideSection = "AzureFunctionsJobHost";
+
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>
     /// Reads <c>host.json</c> beside the app, where the build and the publish put it, with the values that app settings
@@ -27,28 +30,35 @@ public sealed record HostSettings(string RoutePrefix, QueueTriggerSettings Queue
             throw new InvalidDataException($"No host.json in '{folder}'.");
         }
 
-        JsonNode? root;
+        var overrides = configuration.GetSection(OverrideSection).AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null).ToList();
         try
         {
-            root = JsonNode.Parse(File.ReadAllBytes(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // Without overrides the file is read as it is: the round trip through a mutable document is start-up time.
+            var json = File.ReadAllBytes(path);
+            using var document = JsonDocument.Parse(overrides.Count == 0 ? json : Overridden(json, overrides, path), Options);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? Parse(document.RootElement)
+                : throw new InvalidDataException($"{path} is not a JSON object.");
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"{path} is not valid JSON: {ex.Message}", ex);
         }
+    }
 
-        if (root is not JsonObject host)
+    private static byte[] Overridden(byte[] json, List<KeyValuePair<string, string?>> overrides, string path)
+    {
+        if (JsonNode.Parse(json, documentOptions: Options) is not JsonObject host)
         {
             throw new InvalidDataException($"{path} is not a JSON object.");
         }
 
-        foreach (var setting in configuration.GetSection(OverrideSection).AsEnumerable(makePathsRelative: true).Where(s => s.Value is not null))
+        foreach (var setting in overrides)
         {
             Override(host, setting.Key.Split(':'), setting.Value!);
         }
 
-        using var document = JsonDocument.Parse(host.ToJsonString());
-        return Parse(document.RootElement);
+        return Encoding.UTF8.GetBytes(host.ToJsonString());
     }
 
     private static void Override(JsonObject node, string[] path, string value)
