@@ -84,45 +84,39 @@ public class ReportTimelinePropertyTests
 
     [Property]
     public Property OpeningBetween_SplitTicks_SameAsOneCatchUpAndComplete() =>
-        Prop.ForAll(
-            Arb.From(
-                from timeline in Timelines
-                from start in Instants
-                from firstHours in Gen.Choose(0, 24 * 120)
-                from secondHours in Gen.Choose(0, 24 * 120)
-                select (timeline, start, middle: start.AddHours(firstHours), end: start.AddHours(firstHours + secondHours))),
-            x =>
-            {
-                var (timeline, start, middle, end) = x;
-                var all = timeline.OpeningBetween(start, end, 1000);
-                var split = timeline.OpeningBetween(start, middle, 1000).Concat(timeline.OpeningBetween(middle, end, 1000));
-                var inRange = all.All(p => p.Opens > start && p.Opens <= end);
-                var consecutive = all.Zip(all.Skip(1)).All(pair => timeline.Next(pair.First) == pair.Second);
-                var complete = (all.Count == 0 || (timeline.Previous(all[0])!.Opens <= start && timeline.Next(all[^1])!.Opens > end))
-                    && Around(timeline, start).Concat(Around(timeline, end)).Where(p => p.Opens > start && p.Opens <= end).All(all.Contains);
-                return all.SequenceEqual(split) && inRange && consecutive && complete;
-            });
+        Prop.ForAll(SplitWindows, x => SplitTicksSameAsOneCatchUpAndComplete(x, (timeline, from, to) => timeline.OpeningBetween(from, to, 1000), p => p.Opens));
 
     [Property]
     public Property DueBetween_SplitTicks_SameAsOneCatchUpAndComplete() =>
-        Prop.ForAll(
-            Arb.From(
-                from timeline in Timelines
-                from start in Instants
-                from firstHours in Gen.Choose(0, 24 * 120)
-                from secondHours in Gen.Choose(0, 24 * 120)
-                select (timeline, start, middle: start.AddHours(firstHours), end: start.AddHours(firstHours + secondHours))),
-            x =>
-            {
-                var (timeline, start, middle, end) = x;
-                var all = timeline.DueBetween(start, end);
-                var split = timeline.DueBetween(start, middle).Concat(timeline.DueBetween(middle, end));
-                var inRange = all.All(p => p.Due > start && p.Due <= end);
-                var consecutive = all.Zip(all.Skip(1)).All(pair => timeline.Next(pair.First) == pair.Second);
-                var complete = (all.Count == 0 || (timeline.Previous(all[0])!.Due <= start && timeline.Next(all[^1])!.Due > end))
-                    && Around(timeline, start).Concat(Around(timeline, end)).Where(p => p.Due > start && p.Due <= end).All(all.Contains);
-                return all.SequenceEqual(split) && inRange && consecutive && complete;
-            });
+        Prop.ForAll(SplitWindows, x => SplitTicksSameAsOneCatchUpAndComplete(x, (timeline, from, to) => timeline.DueBetween(from, to), p => p.Due));
+
+    // A window of up to 120 days split in two at any hour, as two ticks or a catch-up after downtime would see it.
+    private static Arbitrary<(ReportTimeline Timeline, DateTimeOffset Start, DateTimeOffset Middle, DateTimeOffset End)> SplitWindows =>
+        Arb.From(
+            from timeline in Timelines
+            from start in Instants
+            from firstHours in Gen.Choose(0, 24 * 120)
+            from secondHours in Gen.Choose(0, 24 * 120)
+            select (timeline, start, start.AddHours(firstHours), start.AddHours(firstHours + secondHours)));
+
+    /// <summary>
+    /// The periods <paramref name="between"/> finds in (start, end] are those it finds in (start, middle] and then in
+    /// (middle, end]; each has its <paramref name="moment"/> in the window; they follow one another; and none is missing.
+    /// </summary>
+    private static bool SplitTicksSameAsOneCatchUpAndComplete(
+        (ReportTimeline Timeline, DateTimeOffset Start, DateTimeOffset Middle, DateTimeOffset End) window,
+        Func<ReportTimeline, DateTimeOffset, DateTimeOffset, IReadOnlyList<Period>> between,
+        Func<Period, DateTimeOffset> moment)
+    {
+        var (timeline, start, middle, end) = window;
+        var all = between(timeline, start, end);
+        var split = between(timeline, start, middle).Concat(between(timeline, middle, end));
+        var inRange = all.All(p => moment(p) > start && moment(p) <= end);
+        var consecutive = all.Zip(all.Skip(1)).All(pair => timeline.Next(pair.First) == pair.Second);
+        var complete = (all.Count == 0 || (moment(timeline.Previous(all[0])!) <= start && moment(timeline.Next(all[^1])!) > end))
+            && Around(timeline, start).Concat(Around(timeline, end)).Where(p => moment(p) > start && moment(p) <= end).All(all.Contains);
+        return all.SequenceEqual(split) && inRange && consecutive && complete;
+    }
 
     // Opening offsets in these timelines are at most 10 days and due offsets 3 working days, so any period opening or
     // falling due near an instant is within 3 steps of the one containing it.
