@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.LocalHost.Functions;
+using ServerlessHub.Storage;
 using ServerlessHub.Storage.Runtime;
 
 namespace ServerlessHub.LocalHost.Timers;
@@ -70,7 +71,7 @@ internal sealed class TimerRunner(
             {
                 return function.UseMonitor ? await statusStore.GetAsync(function.Name, stopping).ConfigureAwait(false) : null;
             }
-            catch (Exception ex) when (ex.IsStorageFailure())
+            catch (Exception ex) when (IsStorageTrouble(ex))
             {
                 LocalHostLog.TimerRunFailed(logger, ex, function.Name, time.GetUtcNow());
                 await Task.Delay(TimeSpan.FromSeconds(5), time, stopping).ConfigureAwait(false);
@@ -104,11 +105,16 @@ internal sealed class TimerRunner(
         catch (OperationCanceledException) when (running.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (ex.IsStorageFailure())
+        catch (Exception ex) when (IsStorageTrouble(ex))
         {
             LocalHostLog.TimerRunFailed(logger, ex, function.Name, due);
         }
     }
+
+    // Storage trouble worth waiting out: a request storage refused, or storage out of reach (the SDK's aggregate once
+    // its own retries are spent, a refused connection, a timeout).
+    private static bool IsStorageTrouble(Exception exception) =>
+        exception is Azure.RequestFailedException || StorageFailures.IsUnavailable(exception);
 
     // A timer has no retry (Functions semantics): a failed run is logged and the next occurrence comes as usual.
     private async Task InvokeAsync(TimerInfo timer, DateTimeOffset due, CancellationToken running)
