@@ -43,8 +43,10 @@ internal sealed class TriggerStart(IServiceProvider services, StorageProbe probe
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         // The probe answers within its timeout whether or not storage is reachable; the triggers wait out storage
-        // trouble themselves.
-        await probe.CheckAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        // trouble themselves. Forced to yield: registered before any request, this continuation would otherwise run
+        // first on the thread that completes the probe, and the requests waiting for it would wait for the triggers'
+        // synchronous set-up too.
+        await probe.CheckAsync().WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         foreach (var service in services.GetKeyedServices<IHostedService>(Key))
         {
             await service.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessHub.Storage;
@@ -17,14 +16,14 @@ public sealed class HealthFunction(StorageProbe probe)
         "Concurrent calls share one probe and its answer is reused for 2 s, so polling is cheap. " +
         "Open to anyone, no key.")]
     [AllowAnonymous]
+    [ProducesResponseType<HealthReport>(StatusCodes.Status200OK)]
     [ProducesResponseType<HealthReport>(StatusCodes.Status503ServiceUnavailable)]
-    public async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> RunAsync(
+    public async Task<HealthAnswer> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
     {
         var storage = await probe.CheckAsync().ConfigureAwait(false);
         var healthy = storage.Tables == "reachable" && storage.Queues == "reachable";
-        var report = new HealthReport(healthy ? "healthy" : "unhealthy", storage);
-        return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return new HealthAnswer(new HealthReport(healthy ? "healthy" : "unhealthy", storage));
     }
 }
 
@@ -40,9 +39,6 @@ public sealed record StorageHealth(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TablesProblem = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? QueuesProblem = null);
 
-[JsonSerializable(typeof(HealthReport))]
-internal sealed partial class HealthJsonContext : JsonSerializerContext;
-
 internal static class HealthServices
 {
     /// <summary>Registers the storage probe behind the health function and starts its first probe now.</summary>
@@ -51,7 +47,6 @@ internal static class HealthServices
         // The probe's timeout and answer reuse are wall-clock matters, whatever clock the domain is given, and the
         // probe exists before the service provider does.
         var probe = new StorageProbe(storage, TimeProvider.System);
-        return services.AddSingleton(probe).AddHostedService(_ => probe)
-            .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HealthJsonContext.Default));
+        return services.AddSingleton(probe).AddHostedService(_ => probe);
     }
 }
