@@ -25,9 +25,9 @@ public static class LocalHostApp
     /// classes with queue entry points (tests use this).</param>
     public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null, IReadOnlyList<Type>? extraFunctionTypes = null)
     {
-        // Reflection over the app's types, on the core that is idle while the builder is created.
+        // functions.metadata read and its entry points found on the core that is idle while the builder is created.
         var extra = extraFunctionTypes ?? [];
-        var indexing = Task.Run(() => FunctionIndex.Of(extra));
+        var indexing = Task.Run(() => FunctionIndex.Load(AppContext.BaseDirectory, extra));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json"));
         if (settings is not null)

@@ -114,7 +114,7 @@ public sealed class OpenApiDocumentTests
         }).AddOperationTransformer(DescribeHostBehaviour));
         await using var app = builder.Build();
         var routePrefix = app.Services.GetRequiredService<HostSettings>().RoutePrefix;
-        foreach (var function in FunctionIndex.Of([]).Http)
+        foreach (var function in FunctionIndex.Load(AppContext.BaseDirectory, []).Http)
         {
             var feature = function.Method.DeclaringType!.Namespace!;
             var pattern = $"/{routePrefix}/{function.Route}";
