@@ -70,46 +70,52 @@ public sealed class FunctionIndex
             throw new InvalidOperationException($"{path} is missing: the worker SDK writes it when the function app (functions/ServerlessHub) is built.", ex);
         }
 
+        try
+        {
+            using var metadata = JsonDocument.Parse(json);
+            return metadata.RootElement.EnumerateArray().Select(function => Declared(path, function)).ToList();
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException)
+        {
+            throw new InvalidOperationException($"{path} is not a functions.metadata file as the worker SDK writes it: {ex.Message}", ex);
+        }
+    }
+
+    private static WorkerFunction Declared(string path, JsonElement function)
+    {
         var app = typeof(ServerlessHubServices).Assembly;
         var appFile = $"{app.GetName().Name}.dll";
-        var functions = new List<WorkerFunction>();
-        using var metadata = JsonDocument.Parse(json);
-        foreach (var function in metadata.RootElement.EnumerateArray())
+        var name = function.GetProperty("name").GetString()!;
+        var scriptFile = function.GetProperty("scriptFile").GetString();
+        if (!string.Equals(scriptFile, appFile, StringComparison.OrdinalIgnoreCase))
         {
-            var name = function.GetProperty("name").GetString()!;
-            var scriptFile = function.GetProperty("scriptFile").GetString();
-            if (!string.Equals(scriptFile, appFile, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"{path}: function {name} is in {scriptFile}, not in the app's {appFile}.");
-            }
-
-            var entryPoint = function.GetProperty("entryPoint").GetString()!;
-            var split = entryPoint.LastIndexOf('.');
-            var method = split > 0 && app.GetType(entryPoint[..split]) is { } type
-                ? type.GetMethod(entryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                : null;
-            if (method is null)
-            {
-                throw new InvalidOperationException($"{path}: function {name}'s entry point {entryPoint} is not a public method of the app.");
-            }
-
-            var triggers = function.GetProperty("bindings").EnumerateArray()
-                .Where(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal))
-                .ToList();
-            functions.Add(triggers switch
-            {
-                [var http] when http.GetProperty("type").GetString() == "httpTrigger" => new HttpFunction(name, method,
-                    http.TryGetProperty("route", out var route) ? route.GetString()! : name,
-                    http.TryGetProperty("methods", out var methods) ? methods.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).ToList() : ["GET", "POST"],
-                    Enum.Parse<AuthorizationLevel>(http.GetProperty("authLevel").GetString()!, ignoreCase: true)),
-                [var queue] when queue.GetProperty("type").GetString() == "queueTrigger" => new QueueFunction(name, method, queue.GetProperty("queueName").GetString()!),
-                [var timer] when timer.GetProperty("type").GetString() == "timerTrigger" => new TimerFunction(name, method, timer.GetProperty("schedule").GetString()!,
-                    !timer.TryGetProperty("useMonitor", out var useMonitor) || useMonitor.GetBoolean()),
-                _ => throw NoTrigger(name, method),
-            });
+            throw new InvalidOperationException($"{path}: function {name} is in {scriptFile}, not in the app's {appFile}.");
         }
 
-        return functions;
+        var entryPoint = function.GetProperty("entryPoint").GetString()!;
+        var split = entryPoint.LastIndexOf('.');
+        var method = split > 0 && app.GetType(entryPoint[..split]) is { } type
+            ? type.GetMethod(entryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            : null;
+        if (method is null)
+        {
+            throw new InvalidOperationException($"{path}: function {name}'s entry point {entryPoint} is not a public method of the app.");
+        }
+
+        var triggers = function.GetProperty("bindings").EnumerateArray()
+            .Where(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal))
+            .ToList();
+        return triggers switch
+        {
+            [var http] when http.GetProperty("type").GetString() == "httpTrigger" => new HttpFunction(name, method,
+                http.TryGetProperty("route", out var route) ? route.GetString()! : name,
+                http.TryGetProperty("methods", out var methods) ? methods.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()).ToList() : ["GET", "POST"],
+                Enum.Parse<AuthorizationLevel>(http.GetProperty("authLevel").GetString()!, ignoreCase: true)),
+            [var queue] when queue.GetProperty("type").GetString() == "queueTrigger" => new QueueFunction(name, method, queue.GetProperty("queueName").GetString()!),
+            [var timer] when timer.GetProperty("type").GetString() == "timerTrigger" => new TimerFunction(name, method, timer.GetProperty("schedule").GetString()!,
+                !timer.TryGetProperty("useMonitor", out var useMonitor) || useMonitor.GetBoolean()),
+            _ => throw NoTrigger(name, method),
+        };
     }
 
     private static IEnumerable<WorkerFunction> Attributed(IEnumerable<Type> types)

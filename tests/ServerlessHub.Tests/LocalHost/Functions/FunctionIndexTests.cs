@@ -50,6 +50,19 @@ public sealed class FunctionIndexTests : IDisposable
     }
 
     [Theory]
+    [InlineData("[{ \"name\": \"Health\" ")]
+    [InlineData("[{ \"name\": \"Health\", \"scriptFile\": \"ServerlessHub.dll\" }]")]
+    public void Load_MetadataNotAsTheSdkWritesIt_NamesTheFile(string text)
+    {
+        var path = Path.Combine(_directory.FullName, FunctionIndex.MetadataFile);
+        File.WriteAllText(path, text);
+
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionIndex.Load(_directory.FullName, []));
+
+        Assert.StartsWith($"{path} is not a functions.metadata file as the worker SDK writes it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ServerlessHub.Health.NoSuchFunction.RunAsync")]
     [InlineData("ServerlessHub.Health.HealthFunction.NoSuchMethod")]
     [InlineData("RunAsync")]
