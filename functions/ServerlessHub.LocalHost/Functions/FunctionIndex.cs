@@ -32,6 +32,9 @@ public sealed class FunctionIndex
     /// <summary>The file the worker SDK generates beside the app's assembly.</summary>
     public const string MetadataFile = "functions.metadata";
 
+    private static readonly Assembly App = typeof(ServerlessHubServices).Assembly;
+    private static readonly string AppFile = $"{App.GetName().Name}.dll";
+
     private FunctionIndex(IReadOnlyList<WorkerFunction> functions) => Functions = functions;
 
     public IReadOnlyList<WorkerFunction> Functions { get; }
@@ -83,18 +86,16 @@ public sealed class FunctionIndex
 
     private static WorkerFunction Declared(string path, JsonElement function)
     {
-        var app = typeof(ServerlessHubServices).Assembly;
-        var appFile = $"{app.GetName().Name}.dll";
         var name = function.GetProperty("name").GetString()!;
         var scriptFile = function.GetProperty("scriptFile").GetString();
-        if (!string.Equals(scriptFile, appFile, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(scriptFile, AppFile, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"{path}: function {name} is in {scriptFile}, not in the app's {appFile}.");
+            throw new InvalidOperationException($"{path}: function {name} is in {scriptFile}, not in the app's {AppFile}.");
         }
 
         var entryPoint = function.GetProperty("entryPoint").GetString()!;
         var split = entryPoint.LastIndexOf('.');
-        var method = split > 0 && app.GetType(entryPoint[..split]) is { } type
+        var method = split > 0 && App.GetType(entryPoint[..split]) is { } type
             ? type.GetMethod(entryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
             : null;
         if (method is null)
